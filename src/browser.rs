@@ -1,0 +1,1 @@
+//! Browser glue: reading dropped files, local storage, downloads.

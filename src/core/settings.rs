@@ -1,0 +1,146 @@
+//! Settings: everything a report depends on besides the files.
+//!
+//! Two groups, because they cost different amounts to change:
+//! [`ReadOptions`] change how cells are parsed, so the file is read again;
+//! [`Settings`] change only how the KPIs are computed from loaded records.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::core::columns::Role;
+use crate::core::goals::Goal;
+
+/// Order of the day and month in numeric dates such as `03/04/2024`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DateOrder {
+    DayFirst,
+    MonthFirst,
+}
+
+/// How to read a two-part duration such as `04:10`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TwoPartDuration {
+    /// Leave the value out and report it, naming both readings.
+    #[default]
+    Ask,
+    MinutesSeconds,
+    HoursMinutes,
+}
+
+/// Parse-time choices for one file. Changing one means reading the file
+/// again from its bytes.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReadOptions {
+    /// Roles the user mapped by hand: role to the column's header text.
+    /// These win over the automatic match; a role mapped to `None` is
+    /// switched off.
+    pub mapping: BTreeMap<Role, Option<String>>,
+    /// Date order chosen by the user per column header, for columns whose
+    /// data cannot decide it.
+    pub date_order: BTreeMap<String, DateOrder>,
+    pub two_part_duration: TwoPartDuration,
+}
+
+/// Length of the periods that series and period comparisons use.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum Period {
+    Day,
+    /// ISO weeks, Monday to Sunday.
+    Week,
+    #[default]
+    Month,
+    Quarter,
+}
+
+impl Period {
+    pub const ALL: [Period; 4] = [Period::Day, Period::Week, Period::Month, Period::Quarter];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Period::Day => "day",
+            Period::Week => "week",
+            Period::Month => "month",
+            Period::Quarter => "quarter",
+        }
+    }
+}
+
+/// Customer Effort Score scale and which end means "easy".
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CesScale {
+    pub min: u8,
+    pub max: u8,
+    /// True for the 1–7 "the company made it easy" agreement scale; false
+    /// for the 1–5 "how much effort" scale, where low is easy.
+    pub high_is_easy: bool,
+}
+
+impl CesScale {
+    /// CES 2.0: 1–7 agreement, 5–7 counted as easy.
+    pub const AGREEMENT_1_7: CesScale = CesScale {
+        min: 1,
+        max: 7,
+        high_is_easy: true,
+    };
+    /// The original effort scale: 1–5, 1–2 counted as easy.
+    pub const EFFORT_1_5: CesScale = CesScale {
+        min: 1,
+        max: 5,
+        high_is_easy: false,
+    };
+}
+
+impl Default for CesScale {
+    fn default() -> Self {
+        CesScale::AGREEMENT_1_7
+    }
+}
+
+/// Which rule decides that a ticket or call was resolved on first contact.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FcrDefinition {
+    /// Use the export's own flag (one-touch, FCR, resolved on first call)
+    /// where there is one, else one-touch from replies and reopens.
+    #[default]
+    Auto,
+    /// Only the export's explicit flag column.
+    ExplicitFlag,
+    /// Resolved with at most one agent reply and never reopened.
+    OneTouch,
+}
+
+/// Compute-time settings for a report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// IANA time zone name for timestamps without an offset, and for
+    /// cutting periods.
+    pub time_zone: String,
+    pub period: Period,
+    /// CSAT counts a response as satisfied when it is in the top this many
+    /// points of its scale (2: 4–5 on 1–5).
+    pub csat_top_box: u8,
+    pub ces: CesScale,
+    pub fcr: FcrDefinition,
+    /// "Now" for open-ticket ages and backlog; supplied by the caller
+    /// because the core has no clock.
+    pub as_of: DateTime<Utc>,
+    pub goals: Vec<Goal>,
+}
+
+impl Settings {
+    pub fn new(time_zone: &str, as_of: DateTime<Utc>) -> Settings {
+        Settings {
+            time_zone: time_zone.to_string(),
+            period: Period::default(),
+            csat_top_box: 2,
+            ces: CesScale::default(),
+            fcr: FcrDefinition::default(),
+            as_of,
+            goals: Vec::new(),
+        }
+    }
+}

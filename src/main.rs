@@ -1,0 +1,12 @@
+//! Mounts the app in the browser; on the host there is nothing to run.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    let _ = console_log::init_with_level(log::Level::Info);
+    leptos::mount::mount_to_body(service_kpis::ui::App);
+}
+
+// The host build only exists so that `cargo test` compiles the crate.
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {}
