@@ -24,6 +24,12 @@ pub enum FileKind {
     Tickets,
     Survey,
     Calls,
+    /// One row per message of a conversation (chat or social exports).
+    /// Recognised, but conversations are not rebuilt from it yet.
+    Messages,
+    /// Several rows per ticket as it changes state (process-mining logs).
+    /// Recognised, but tickets are not rebuilt from it yet.
+    Events,
 }
 
 impl FileKind {
@@ -32,6 +38,8 @@ impl FileKind {
             FileKind::Tickets => "tickets",
             FileKind::Survey => "survey responses",
             FileKind::Calls => "calls",
+            FileKind::Messages => "conversation messages",
+            FileKind::Events => "ticket events",
         }
     }
 }

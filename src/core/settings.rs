@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::core::columns::Role;
@@ -128,7 +128,17 @@ pub struct Settings {
     /// "Now" for open-ticket ages and backlog; supplied by the caller
     /// because the core has no clock.
     pub as_of: DateTime<Utc>,
+    /// Report range, both days included, in the report's time zone; `None`
+    /// for everything loaded.
+    pub range: Option<DateRange>,
     pub goals: Vec<Goal>,
+}
+
+/// Days from `first` to `last`, both included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateRange {
+    pub first: NaiveDate,
+    pub last: NaiveDate,
 }
 
 impl Settings {
@@ -140,6 +150,7 @@ impl Settings {
             ces: CesScale::default(),
             fcr: FcrDefinition::default(),
             as_of,
+            range: None,
             goals: Vec::new(),
         }
     }
