@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::model::FileKind;
+use crate::core::settings::ReadOptions;
 
 /// What a column means to the KPIs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -51,10 +52,25 @@ pub enum Role {
     WrapTime,
     HandleTime,
     WaitTime,
+    // Message logs: one row per message of a conversation.
+    MessageId,
+    /// The id of the message this one replies to.
+    InResponseTo,
+    /// True for a customer's message, false for the company's.
+    Inbound,
+    /// Who wrote the message: customer, agent, bot.
+    SenderType,
+    MessageText,
+    // Event logs: one row per change of a ticket.
+    /// A process-mining case id such as `case:concept:name`.
+    CaseId,
+    /// What happened, such as `created`, `solved`, `Resolve ticket`.
+    Activity,
+    EventAt,
 }
 
 impl Role {
-    pub const ALL: [Role; 32] = [
+    pub const ALL: [Role; 40] = [
         Role::TicketId,
         Role::Created,
         Role::FirstResponseAt,
@@ -87,6 +103,14 @@ impl Role {
         Role::WrapTime,
         Role::HandleTime,
         Role::WaitTime,
+        Role::MessageId,
+        Role::InResponseTo,
+        Role::Inbound,
+        Role::SenderType,
+        Role::MessageText,
+        Role::CaseId,
+        Role::Activity,
+        Role::EventAt,
     ];
 
     /// Words shown in the mapping form and in messages.
@@ -124,6 +148,14 @@ impl Role {
             Role::WrapTime => "after-call work / wrap-up",
             Role::HandleTime => "handle time",
             Role::WaitTime => "wait / speed of answer",
+            Role::MessageId => "message id",
+            Role::InResponseTo => "in reply to (message id)",
+            Role::Inbound => "inbound flag",
+            Role::SenderType => "sender type",
+            Role::MessageText => "message text",
+            Role::CaseId => "case id (event log)",
+            Role::Activity => "activity / event",
+            Role::EventAt => "event time",
         }
     }
 
@@ -139,6 +171,10 @@ impl Role {
             Csat | Nps | Ces | AnsweredAt => Some(FileKind::Survey),
             CallId | CallStart | CallDate | CallTime | Answered | CallResolved | TalkTime
             | HoldTime | WrapTime | HandleTime | WaitTime => Some(FileKind::Calls),
+            MessageId | InResponseTo | Inbound | SenderType | MessageText => {
+                Some(FileKind::Messages)
+            }
+            CaseId | Activity | EventAt => Some(FileKind::Events),
             Channel | Team | Agent | Product | Priority => None,
         }
     }
@@ -154,4 +190,908 @@ pub struct ColumnMatch {
     pub header: String,
     /// True when the user chose this column by hand.
     pub by_hand: bool,
+}
+
+/// Header words of one role: whole-header synonyms, then phrases that may
+/// appear inside a longer header. Earlier entries rank higher.
+struct Synonyms {
+    role: Role,
+    exact: &'static [&'static str],
+    contains: &'static [&'static str],
+}
+
+/// Synonyms in matching form (see [`match_text`]): lowercase, no accents,
+/// no units in brackets, words split at punctuation and camelCase.
+const SYNONYMS: &[Synonyms] = &[
+    Synonyms {
+        role: Role::TicketId,
+        exact: &[
+            "ticket id",
+            "id",
+            "ticket",
+            "ticket number",
+            "ticket no",
+            "ticket nr",
+            "number",
+            "issue key",
+            "issue id",
+            "key",
+            "case id",
+            "case number",
+            "incident id",
+            "incident number",
+            "unique key",
+            "request id",
+            "conversation id",
+            "conversation number",
+            "complaint id",
+            "ticketnummer",
+            "numero de ticket",
+            "id del ticket",
+            "clave de incidencia",
+            "ticket nummer",
+            "numero do ticket",
+        ],
+        contains: &["ticket id", "conversation id", "incident number"],
+    },
+    Synonyms {
+        role: Role::Created,
+        exact: &[
+            "created at",
+            "created",
+            "created time",
+            "create date",
+            "created date",
+            "creation date",
+            "date created",
+            "created on",
+            "opened at",
+            "opened",
+            "open date",
+            "opened date",
+            "date opened",
+            "conversation created at",
+            "creada",
+            "fecha de creacion",
+            "erstellt",
+            "erstellt am",
+            "erstelldatum",
+            "date de creation",
+            "cree le",
+            "aangemaakt",
+            "aanmaakdatum",
+            "data de criacao",
+            "criado em",
+            "contact date",
+        ],
+        contains: &[
+            "created at",
+            "create date",
+            "created date",
+            "created time",
+            "creation date",
+        ],
+    },
+    Synonyms {
+        role: Role::FirstResponseAt,
+        exact: &[
+            "first response at",
+            "first reply at",
+            "first responded at",
+            "first response date",
+            "first reply date",
+            "initial response time",
+            "first agent email response date",
+            "conversation first response at",
+            "date of first response",
+            "chart date of first response",
+        ],
+        contains: &[
+            "first reply at",
+            "first response at",
+            "first response date",
+            "date of first response",
+        ],
+    },
+    Synonyms {
+        role: Role::FirstResponseTime,
+        exact: &[
+            "first reply time in minutes",
+            "first response time",
+            "first reply time",
+            "time to first response",
+            "time to first reply",
+            "time to first agent email reply",
+            "avg first response time",
+            "frt",
+        ],
+        contains: &[
+            "first reply time",
+            "first response time",
+            "time to first response",
+            "time to first reply",
+        ],
+    },
+    Synonyms {
+        role: Role::ResolvedAt,
+        exact: &[
+            "resolved at",
+            "solved at",
+            "resolved",
+            "solved",
+            "resolved time",
+            "resolved date",
+            "resolution date",
+            "date resolved",
+            "resolved on",
+            "resuelta",
+            "fecha de resolucion",
+            "gelost",
+            "gelost am",
+            "opgelost",
+            "resolu le",
+            "date de resolution",
+            "resolvido em",
+        ],
+        contains: &[
+            "resolved at",
+            "solved at",
+            "resolution date",
+            "resolved time",
+            "resolved date",
+        ],
+    },
+    Synonyms {
+        role: Role::ClosedAt,
+        exact: &[
+            "closed at",
+            "closed",
+            "closed time",
+            "close date",
+            "closed date",
+            "date closed",
+            "closed on",
+            "conversation closed at",
+            "cerrada",
+            "fecha de cierre",
+            "geschlossen",
+            "geschlossen am",
+            "ferme le",
+            "date de cloture",
+            "gesloten",
+            "fechado em",
+        ],
+        contains: &["closed at", "close date", "closed date", "closed time"],
+    },
+    Synonyms {
+        role: Role::ResolutionTime,
+        exact: &[
+            "full resolution time in minutes",
+            "resolution time",
+            "time to resolution",
+            "time to close",
+            "avg resolution time",
+            "first resolution time in minutes",
+        ],
+        contains: &[
+            "full resolution time",
+            "resolution time",
+            "time to resolution",
+            "time to close",
+        ],
+    },
+    Synonyms {
+        role: Role::Status,
+        exact: &[
+            "status",
+            "ticket status",
+            "state",
+            "incident state",
+            "conversation state",
+            "issue status",
+            "estado",
+            "statut",
+            "etat",
+            "zustand",
+            "situacao",
+        ],
+        contains: &["ticket status", "incident state"],
+    },
+    Synonyms {
+        role: Role::Replies,
+        exact: &[
+            "replies",
+            "agent replies",
+            "agent interactions",
+            "number of replies",
+            "reply count",
+            "public replies",
+        ],
+        contains: &[],
+    },
+    Synonyms {
+        role: Role::Reopens,
+        exact: &[
+            "reopens",
+            "reopen count",
+            "reopened count",
+            "number of reopens",
+            "times reopened",
+        ],
+        contains: &["reopen count", "reopens"],
+    },
+    Synonyms {
+        role: Role::OneTouch,
+        exact: &[
+            "one touch",
+            "one touch resolution",
+            "first contact resolution",
+            "resolved on first contact",
+        ],
+        contains: &["first contact resolution"],
+    },
+    Synonyms {
+        role: Role::CustomerInteractions,
+        exact: &["customer interactions"],
+        contains: &[],
+    },
+    Synonyms {
+        role: Role::Channel,
+        exact: &[
+            "channel",
+            "ticket channel",
+            "via",
+            "source",
+            "contact type",
+            "open data channel type",
+            "inbox",
+            "inbox type",
+            "contact channel",
+            "contact channel id",
+            "communication channel",
+            "canal",
+            "kanal",
+            "medium",
+        ],
+        contains: &["channel"],
+    },
+    Synonyms {
+        role: Role::Team,
+        exact: &[
+            "team",
+            "group",
+            "assignment group",
+            "team name",
+            "agency",
+            "department",
+            "queue",
+            "hub spot team",
+            "equipo",
+            "equipe",
+            "gruppe",
+            "groupe",
+            "grupo",
+            "afdeling",
+            "team naam",
+        ],
+        contains: &["team", "assignment group"],
+    },
+    Synonyms {
+        role: Role::Agent,
+        exact: &[
+            "agent",
+            "assignee",
+            "assigned to",
+            "agent name",
+            "owner",
+            "ticket owner",
+            "user name",
+            "handling user name",
+            "teammate",
+            "assigned agent",
+            "resource",
+            "org resource",
+            "responsable",
+            "agente",
+            "bearbeiter",
+            "medewerker",
+            "atendente",
+        ],
+        contains: &["agent name", "assignee"],
+    },
+    Synonyms {
+        role: Role::Product,
+        exact: &[
+            "product",
+            "category",
+            "product purchased",
+            "topic",
+            "complaint type",
+            "complaint theme",
+            "request type",
+            "ticket type",
+            "categorie",
+            "kategorie",
+            "categoria",
+            "producto",
+            "produit",
+            "produkt",
+            "thema",
+            "marque",
+            "brand",
+        ],
+        contains: &["product", "category"],
+    },
+    Synonyms {
+        role: Role::Priority,
+        exact: &[
+            "priority",
+            "ticket priority",
+            "severity",
+            "prioridad",
+            "priorite",
+            "prioritat",
+            "prioriteit",
+            "prioridade",
+        ],
+        contains: &["priority"],
+    },
+    Synonyms {
+        role: Role::Csat,
+        exact: &[
+            "csat",
+            "satisfaction",
+            "rating",
+            "satisfaction score",
+            "satisfaction rating",
+            "customer satisfaction rating",
+            "customer satisfaction",
+            "survey results",
+            "survey result",
+            "csat score",
+            "conversation rating",
+            "calificacion de satisfaccion",
+            "zufriedenheit",
+            "tevredenheid",
+            "satisfacao",
+            "note de satisfaction",
+        ],
+        contains: &["csat", "satisfaction rating", "satisfaction"],
+    },
+    Synonyms {
+        role: Role::Nps,
+        exact: &[
+            "nps",
+            "nps score",
+            "conversation nps score",
+            "likelihood to recommend",
+            "net promoter score",
+            "recommend",
+        ],
+        contains: &[
+            "nps",
+            "recommend",
+            "likely to recommend",
+            "recommander",
+            "recomendar",
+            "recomendaria",
+            "recomendaria",
+            "empfehlen",
+            "weiterempfehlen",
+            "aanbevelen",
+            "aanraden",
+            "net promoter",
+        ],
+    },
+    Synonyms {
+        role: Role::Ces,
+        exact: &[
+            "ces",
+            "effort",
+            "customer effort score",
+            "effort score",
+            "ces score",
+            "last ces survey rating",
+        ],
+        contains: &["ces", "effort"],
+    },
+    Synonyms {
+        role: Role::AnsweredAt,
+        exact: &[
+            "horodateur",
+            "timestamp",
+            "answered at",
+            "rated at",
+            "submitted at",
+            "response date",
+            "responded at",
+            "recorded date",
+            "survey date",
+            "satisfaction date",
+            "csat survey time",
+            "survey time",
+            "marca temporal",
+            "zeitstempel",
+            "tijdstempel",
+            "carimbo de data hora",
+        ],
+        contains: &[
+            "satisfaction date",
+            "survey date",
+            "rated at",
+            "answered at",
+        ],
+    },
+    Synonyms {
+        role: Role::CallId,
+        exact: &[
+            "call id",
+            "callid",
+            "interaction id",
+            "anruf id",
+            "id de llamada",
+            "id appel",
+            "gesprek id",
+        ],
+        contains: &["call id"],
+    },
+    Synonyms {
+        role: Role::CallStart,
+        exact: &[
+            "call start",
+            "call started",
+            "started at",
+            "start time",
+            "start at",
+            "start",
+            "started",
+            "call date time",
+            "call datetime",
+            "beginn",
+            "inicio",
+            "debut",
+            "starttijd",
+        ],
+        contains: &["call start", "start time", "started at"],
+    },
+    Synonyms {
+        role: Role::CallDate,
+        exact: &["date", "call date", "datum", "fecha", "data", "jour"],
+        contains: &[],
+    },
+    Synonyms {
+        role: Role::CallTime,
+        exact: &["time", "time of day", "uhrzeit", "hora", "heure", "tijd"],
+        contains: &[],
+    },
+    Synonyms {
+        role: Role::Answered,
+        exact: &[
+            "answered",
+            "is answered",
+            "beantwortet",
+            "atendida",
+            "repondu",
+            "beantwoord",
+        ],
+        contains: &[],
+    },
+    Synonyms {
+        role: Role::CallResolved,
+        exact: &[
+            "call resolved",
+            "resolved on call",
+            "first call resolution",
+            "resolved on first call",
+            "fcr",
+        ],
+        contains: &["first call resolution"],
+    },
+    Synonyms {
+        role: Role::TalkTime,
+        exact: &[
+            "talk time",
+            "talk duration",
+            "avg talk duration",
+            "talk",
+            "gesprachsdauer",
+            "gesprachszeit",
+            "sprechzeit",
+            "tiempo de conversacion",
+            "temps de conversation",
+            "gespreksduur",
+            "duracao da conversa",
+        ],
+        contains: &["talk time", "talk duration", "gesprachsdauer"],
+    },
+    Synonyms {
+        role: Role::HoldTime,
+        exact: &[
+            "hold time",
+            "hold",
+            "hold duration",
+            "haltezeit",
+            "tiempo en espera",
+            "temps d attente en ligne",
+        ],
+        contains: &["hold time"],
+    },
+    Synonyms {
+        role: Role::WrapTime,
+        exact: &[
+            "wrap up time",
+            "wrap time",
+            "wrap up",
+            "wrap",
+            "after call work time",
+            "after call work",
+            "acw",
+            "nachbearbeitungszeit",
+            "nachbearbeitung",
+        ],
+        contains: &["wrap up", "after call work"],
+    },
+    Synonyms {
+        role: Role::HandleTime,
+        exact: &[
+            "handle time",
+            "handling time",
+            "aht",
+            "average handle time",
+            "bearbeitungszeit",
+        ],
+        contains: &["handle time", "handling time"],
+    },
+    Synonyms {
+        role: Role::WaitTime,
+        exact: &[
+            "wait time",
+            "speed of answer",
+            "speed of answer in seconds",
+            "queue wait time",
+            "waiting time",
+            "wartezeit",
+            "tiempo de espera",
+            "temps d attente",
+            "wachttijd",
+            "asa",
+        ],
+        contains: &["speed of answer", "queue wait time", "wartezeit"],
+    },
+    Synonyms {
+        role: Role::MessageId,
+        exact: &["message id", "tweet id", "message number"],
+        contains: &["message id"],
+    },
+    Synonyms {
+        role: Role::InResponseTo,
+        exact: &[
+            "in response to",
+            "in response to tweet id",
+            "in reply to",
+            "reply to",
+            "reply to id",
+            "parent id",
+            "parent message id",
+        ],
+        contains: &["in response to", "in reply to"],
+    },
+    Synonyms {
+        role: Role::Inbound,
+        exact: &["inbound", "is inbound", "incoming", "from customer"],
+        contains: &[],
+    },
+    Synonyms {
+        role: Role::SenderType,
+        exact: &[
+            "sender type",
+            "author type",
+            "message author type",
+            "sender role",
+            "message type",
+        ],
+        contains: &["sender type", "author type"],
+    },
+    Synonyms {
+        role: Role::MessageText,
+        exact: &[
+            "text",
+            "message",
+            "message text",
+            "body",
+            "message body",
+            "content",
+        ],
+        contains: &[],
+    },
+    Synonyms {
+        role: Role::CaseId,
+        exact: &["case concept name", "case"],
+        contains: &[],
+    },
+    Synonyms {
+        role: Role::Activity,
+        exact: &[
+            "concept name",
+            "activity",
+            "activity name",
+            "event",
+            "event name",
+            "event type",
+            "action",
+            "aktivitat",
+            "actividad",
+            "activite",
+        ],
+        contains: &[],
+    },
+    Synonyms {
+        role: Role::EventAt,
+        exact: &[
+            "time timestamp",
+            "event at",
+            "event time",
+            "event timestamp",
+            "event date",
+            "occurred at",
+            "happened at",
+            "changed at",
+        ],
+        contains: &[],
+    },
+];
+
+/// Headers whose meaning depends on the file: in a call log `Resolved` is a
+/// yes/no flag and `Timestamp` is the call's start; elsewhere they are when
+/// a ticket was resolved and when a survey was answered.
+const CALL_CONTEXT: &[(&str, Role, Role)] = &[
+    ("resolved", Role::CallResolved, Role::ResolvedAt),
+    ("timestamp", Role::CallStart, Role::AnsweredAt),
+];
+
+/// Roles whose exact match marks a file as a call log, for [`CALL_CONTEXT`].
+const CALL_MARKERS: [Role; 5] = [
+    Role::CallId,
+    Role::TalkTime,
+    Role::HandleTime,
+    Role::Answered,
+    Role::WrapTime,
+];
+
+/// Matches the header to roles: at most one column per role and one role
+/// per column. Hand mappings in `options.mapping` come first; a role mapped
+/// to `None` is never matched. Then each remaining column takes its best
+/// synonym: whole-header synonyms beat phrases inside a header, earlier
+/// synonyms beat later ones, and earlier columns win ties.
+pub fn match_header(header: &[String], options: &ReadOptions) -> Vec<ColumnMatch> {
+    let mut matches = Vec::new();
+    let mut taken_columns = vec![false; header.len()];
+    let mut taken_roles: Vec<Role> = Vec::new();
+
+    for (role, choice) in &options.mapping {
+        taken_roles.push(*role);
+        let Some(wanted) = choice else { continue };
+        let wanted_key = key_text(wanted);
+        let found =
+            (0..header.len()).find(|&i| !taken_columns[i] && key_text(&header[i]) == wanted_key);
+        if let Some(index) = found {
+            taken_columns[index] = true;
+            matches.push(ColumnMatch {
+                role: *role,
+                index,
+                header: clean_header(&header[index]),
+                by_hand: true,
+            });
+        }
+    }
+
+    let texts: Vec<String> = header.iter().map(|h| match_text(h)).collect();
+    let is_call_log = texts.iter().any(|text| {
+        SYNONYMS
+            .iter()
+            .any(|s| CALL_MARKERS.contains(&s.role) && s.exact.contains(&text.as_str()))
+    });
+
+    let mut candidates = Vec::new();
+    for (index, text) in texts.iter().enumerate() {
+        if taken_columns[index] || text.is_empty() {
+            continue;
+        }
+        for (role, score) in candidate_roles(text, is_call_log) {
+            candidates.push((score, index, role));
+        }
+    }
+    // Highest score first; among equal scores, the leftmost column.
+    candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+
+    for (_, index, role) in candidates {
+        if taken_columns[index] || taken_roles.contains(&role) {
+            continue;
+        }
+        taken_columns[index] = true;
+        taken_roles.push(role);
+        matches.push(ColumnMatch {
+            role,
+            index,
+            header: clean_header(&header[index]),
+            by_hand: false,
+        });
+    }
+
+    matches.sort_by_key(|m| m.index);
+    matches
+}
+
+/// Roles a header in matching form can take, with a score: 1000 minus the
+/// synonym's rank for a whole-header match, 500 minus the rank for a phrase
+/// inside the header.
+fn candidate_roles(text: &str, is_call_log: bool) -> Vec<(Role, u32)> {
+    let mut found = Vec::new();
+
+    for (context_text, call_role, other_role) in CALL_CONTEXT {
+        if text == *context_text {
+            let role = if is_call_log { *call_role } else { *other_role };
+            return vec![(role, 1000)];
+        }
+    }
+
+    for synonyms in SYNONYMS {
+        let exact_rank = synonyms.exact.iter().position(|s| *s == text);
+        if let Some(rank) = exact_rank {
+            found.push((synonyms.role, 1000 - rank as u32));
+            continue;
+        }
+        let contains_rank = synonyms
+            .contains
+            .iter()
+            .position(|phrase| contains_phrase(text, phrase));
+        if let Some(rank) = contains_rank {
+            found.push((synonyms.role, 500 - rank as u32));
+        }
+    }
+    found
+}
+
+/// True when the words of `phrase` appear one after another in `text`.
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    let words: Vec<&str> = text.split(' ').collect();
+    let wanted: Vec<&str> = phrase.split(' ').collect();
+    words
+        .windows(wanted.len())
+        .any(|window| window == wanted.as_slice())
+}
+
+/// A key for the header's layout, the same whatever the case, spacing,
+/// quotes or byte-order mark of its column names. The page stores hand
+/// mappings under it.
+pub fn header_key(header: &[String]) -> String {
+    let names: Vec<String> = header.iter().map(|h| key_text(h)).collect();
+    names.join("|")
+}
+
+/// A column name as written, without byte-order mark, surrounding quotes
+/// or surrounding spaces.
+pub fn clean_header(text: &str) -> String {
+    let text = text.trim_start_matches('\u{feff}').trim();
+    let text = text
+        .strip_prefix('"')
+        .and_then(|inner| inner.strip_suffix('"'))
+        .unwrap_or(text);
+    text.trim().to_string()
+}
+
+/// A column name folded for keys: lowercase, no accents, one space between
+/// words, units in brackets kept.
+fn key_text(text: &str) -> String {
+    let folded: String = clean_header(text)
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_accent)
+        .collect();
+    squeeze_words(&folded, |c| c.is_alphanumeric() || "()[]{}".contains(c))
+}
+
+/// A column name folded for matching: camelCase split into words,
+/// lowercase, no accents, units in brackets dropped, every run of other
+/// characters turned into one space. Jira's `Custom field (Time to first
+/// response)` keeps the bracket's text, because that is the field's name.
+pub fn match_text(text: &str) -> String {
+    let cleaned = clean_header(text);
+    let outside = squeeze_words(
+        &fold(&split_camel_case(&drop_brackets(&cleaned))),
+        char::is_alphanumeric,
+    );
+    if outside == "custom field" || outside == "campo personalizado" {
+        let inside = bracket_text(&cleaned);
+        return squeeze_words(&fold(&split_camel_case(&inside)), char::is_alphanumeric);
+    }
+    outside
+}
+
+/// Lowercases and strips accents.
+fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_accent)
+        .collect::<String>()
+        .replace('ß', "ss")
+        .replace('œ', "oe")
+        .replace('æ', "ae")
+}
+
+/// The letter without its accent, for the Latin letters of the languages
+/// the synonyms cover; other characters unchanged.
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        other => other,
+    }
+}
+
+/// Inserts a space where a lowercase letter or digit meets an uppercase
+/// letter, so `AvgTalkDuration` reads `Avg Talk Duration`.
+fn split_camel_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut previous: Option<char> = None;
+    for c in text.chars() {
+        if let Some(p) = previous {
+            if c.is_uppercase() && (p.is_lowercase() || p.is_ascii_digit()) {
+                out.push(' ');
+            }
+        }
+        out.push(c);
+        previous = Some(c);
+    }
+    out
+}
+
+/// The text with everything inside (), [] and {} removed.
+fn drop_brackets(text: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The text inside the first pair of brackets, or an empty string.
+fn bracket_text(text: &str) -> String {
+    let Some(start) = text.find(['(', '[']) else {
+        return String::new();
+    };
+    let inner = &text[start + 1..];
+    let end = inner.rfind([')', ']']).unwrap_or(inner.len());
+    inner[..end].to_string()
+}
+
+/// Keeps the characters `keep` accepts and turns every run of other
+/// characters into one space, trimmed at both ends.
+fn squeeze_words(text: &str, keep: impl Fn(char) -> bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    for c in text.chars() {
+        if keep(c) {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    out
 }
