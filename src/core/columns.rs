@@ -1095,3 +1095,486 @@ fn squeeze_words(text: &str, keep: impl Fn(char) -> bool) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::core::settings::ReadOptions;
+
+    /// Role to header text, for a header given as a comma-separated line.
+    fn roles_of(line: &str) -> BTreeMap<Role, String> {
+        let header: Vec<String> = line.split(',').map(|s| s.trim().to_string()).collect();
+        roles_of_fields(&header, &ReadOptions::default())
+    }
+
+    fn roles_of_fields(header: &[String], options: &ReadOptions) -> BTreeMap<Role, String> {
+        match_header(header, options)
+            .into_iter()
+            .map(|m| (m.role, m.header))
+            .collect()
+    }
+
+    fn role(map: &BTreeMap<Role, String>, role: Role) -> Option<&str> {
+        map.get(&role).map(String::as_str)
+    }
+
+    #[test]
+    fn match_text_folds_case_accents_brackets_and_camel_case() {
+        assert_eq!(match_text("\u{feff}\"Ticket ID\""), "ticket id");
+        assert_eq!(match_text("Gesprächsdauer (Min.)"), "gesprachsdauer");
+        assert_eq!(match_text("Date de création"), "date de creation");
+        assert_eq!(match_text("AvgTalkDuration"), "avg talk duration");
+        assert_eq!(match_text("case:concept:name"), "case concept name");
+        assert_eq!(match_text("first_reply-at.utc / x"), "first reply at utc x");
+        assert_eq!(match_text("Answered (Y/N)"), "answered");
+        assert_eq!(
+            match_text("Custom field (Time to first response)"),
+            "time to first response"
+        );
+    }
+
+    #[test]
+    fn header_key_ignores_case_spaces_quotes_and_bom() {
+        let plain = vec!["Ticket ID".to_string(), "Created at".to_string()];
+        let messy = vec![
+            "\u{feff}\"ticket  id\"".to_string(),
+            " CREATED AT ".to_string(),
+        ];
+        let other = vec!["Ticket ID".to_string(), "Solved at".to_string()];
+
+        assert_eq!(header_key(&plain), header_key(&messy));
+        assert_ne!(header_key(&plain), header_key(&other));
+    }
+
+    #[test]
+    fn zendesk_export_header() {
+        let map = roles_of(
+            "Id, Requester, Requester id, Requester external id, Requester email, Requester domain, Submitter, Assignee, Group, Subject, Tags, Status, Priority, Via, Ticket type, Created at, Updated at, Assigned at, Organization, Due date, Initially assigned at, Solved at, Resolution time, Satisfaction Score, Group stations, Assignee stations, Reopens, Replies, First reply time in minutes, First reply time in minutes within business hours, First resolution time in minutes, First resolution time in minutes within business hours, Full resolution time in minutes, Full resolution time in minutes within business hours, Agent wait time in minutes, Agent wait time in minutes within business hours, Requester wait time in minutes, Requester wait time in minutes within business hours, On hold time in minutes, On hold time in minutes within business hours",
+        );
+
+        assert_eq!(role(&map, Role::TicketId), Some("Id"));
+        assert_eq!(role(&map, Role::Agent), Some("Assignee"));
+        assert_eq!(role(&map, Role::Team), Some("Group"));
+        assert_eq!(role(&map, Role::Status), Some("Status"));
+        assert_eq!(role(&map, Role::Priority), Some("Priority"));
+        assert_eq!(role(&map, Role::Channel), Some("Via"));
+        assert_eq!(role(&map, Role::Created), Some("Created at"));
+        assert_eq!(role(&map, Role::ResolvedAt), Some("Solved at"));
+        assert_eq!(role(&map, Role::Csat), Some("Satisfaction Score"));
+        assert_eq!(role(&map, Role::Reopens), Some("Reopens"));
+        assert_eq!(role(&map, Role::Replies), Some("Replies"));
+        assert_eq!(
+            role(&map, Role::FirstResponseTime),
+            Some("First reply time in minutes")
+        );
+        // "Resolution time" is in whole hours; the minute column is exact.
+        assert_eq!(
+            role(&map, Role::ResolutionTime),
+            Some("Full resolution time in minutes")
+        );
+    }
+
+    #[test]
+    fn freshdesk_and_freshservice_headers() {
+        let freshdesk = roles_of(
+            "Ticket ID, Subject, Description, Status, Priority, Source, Type, Agent, Group, Created time, Due by Time, Resolved time, Closed time, Last update time, Initial response time, Time tracked, First response time (in hrs), Resolution time (in hrs), Agent interactions, Customer interactions, Resolution status, First response status, Tags, Survey results, Product",
+        );
+        let freshservice = roles_of(
+            "Ticket Id, Requester Name, Requester Email, Created Time, Due by Time, Resolved Time, Closed Time, Last Updated Time, Initial Response Time, Time Tracked, First Response Time (in Hrs), Resolution Time (in Hrs), Agent interactions, Customer interactions, Resolution Status, First Response Status, Tags, Survey Result, Urgency, Impact, Category, Sub-Category",
+        );
+
+        for map in [&freshdesk, &freshservice] {
+            assert!(role(map, Role::TicketId).is_some());
+            assert!(role(map, Role::Created).is_some());
+            assert!(role(map, Role::ResolvedAt).is_some());
+            assert!(role(map, Role::ClosedAt).is_some());
+            assert!(role(map, Role::Csat).is_some());
+            assert_eq!(
+                role(map, Role::CustomerInteractions),
+                Some("Customer interactions")
+            );
+            assert_eq!(role(map, Role::Replies), Some("Agent interactions"));
+        }
+        assert_eq!(
+            role(&freshdesk, Role::FirstResponseAt),
+            Some("Initial response time")
+        );
+        assert_eq!(
+            role(&freshdesk, Role::FirstResponseTime),
+            Some("First response time (in hrs)")
+        );
+        assert_eq!(role(&freshdesk, Role::Status), Some("Status"));
+        assert_eq!(role(&freshdesk, Role::Channel), Some("Source"));
+        assert_eq!(role(&freshdesk, Role::Product), Some("Product"));
+        assert_eq!(role(&freshservice, Role::Product), Some("Category"));
+        // "Resolution Status" holds SLA outcomes, not the ticket's status.
+        assert_eq!(role(&freshservice, Role::Status), None);
+    }
+
+    #[test]
+    fn hubspot_header() {
+        let map = roles_of(
+            "Ticket ID, Ticket name, Ticket description, Pipeline, Ticket status, Priority, Source, Category, Ticket owner, HubSpot team, Create date, Close date, Last activity date, First agent email response date, Time to close, Time to first agent email reply, Time to first response in SLA hours, Time to close in SLA hours, Time to First Response SLA Status, First contact resolution, Ticket reopen date, Last CES survey rating, Conversation NPS score",
+        );
+
+        assert_eq!(role(&map, Role::Status), Some("Ticket status"));
+        assert_eq!(role(&map, Role::Agent), Some("Ticket owner"));
+        assert_eq!(role(&map, Role::Team), Some("HubSpot team"));
+        assert_eq!(role(&map, Role::Created), Some("Create date"));
+        assert_eq!(role(&map, Role::ClosedAt), Some("Close date"));
+        assert_eq!(
+            role(&map, Role::FirstResponseAt),
+            Some("First agent email response date")
+        );
+        assert_eq!(
+            role(&map, Role::FirstResponseTime),
+            Some("Time to first agent email reply")
+        );
+        assert_eq!(role(&map, Role::ResolutionTime), Some("Time to close"));
+        assert_eq!(role(&map, Role::OneTouch), Some("First contact resolution"));
+        assert_eq!(role(&map, Role::Ces), Some("Last CES survey rating"));
+        assert_eq!(role(&map, Role::Nps), Some("Conversation NPS score"));
+    }
+
+    #[test]
+    fn jira_headers_in_english_and_spanish() {
+        let english = roles_of(
+            "Summary, Issue key, Issue id, Issue Type, Status, Project key, Priority, Resolution, Assignee, Reporter, Created, Updated, Resolved, Custom field (Time to first response), Custom field (Time to resolution), Satisfaction rating, Custom field (Satisfaction date), Custom field (Request Type), Status Category",
+        );
+        let spanish = roles_of(
+            "Resumen, Clave de incidencia, Estado, Prioridad, Creada, Resuelta, Campo personalizado (Time to first response), Calificación de satisfacción",
+        );
+
+        assert_eq!(role(&english, Role::TicketId), Some("Issue key"));
+        assert_eq!(role(&english, Role::Status), Some("Status"));
+        assert_eq!(role(&english, Role::Created), Some("Created"));
+        assert_eq!(role(&english, Role::ResolvedAt), Some("Resolved"));
+        assert_eq!(
+            role(&english, Role::FirstResponseTime),
+            Some("Custom field (Time to first response)")
+        );
+        assert_eq!(
+            role(&english, Role::ResolutionTime),
+            Some("Custom field (Time to resolution)")
+        );
+        assert_eq!(role(&english, Role::Csat), Some("Satisfaction rating"));
+        assert_eq!(
+            role(&english, Role::AnsweredAt),
+            Some("Custom field (Satisfaction date)")
+        );
+        assert_eq!(
+            role(&english, Role::Product),
+            Some("Custom field (Request Type)")
+        );
+
+        assert_eq!(role(&spanish, Role::TicketId), Some("Clave de incidencia"));
+        assert_eq!(role(&spanish, Role::Status), Some("Estado"));
+        assert_eq!(role(&spanish, Role::Priority), Some("Prioridad"));
+        assert_eq!(role(&spanish, Role::Created), Some("Creada"));
+        assert_eq!(role(&spanish, Role::ResolvedAt), Some("Resuelta"));
+        assert_eq!(
+            role(&spanish, Role::Csat),
+            Some("Calificación de satisfacción")
+        );
+        assert!(role(&spanish, Role::FirstResponseTime).is_some());
+    }
+
+    #[test]
+    fn servicenow_incident_log_header() {
+        // The header row of the UCI ServiceNow incident event log sample.
+        let map = roles_of(
+            "number,incident_state,active,reassignment_count,reopen_count,sys_mod_count,made_sla,caller_id,opened_by,opened_at,sys_created_by,sys_created_at,sys_updated_by,sys_updated_at,contact_type,location,category,subcategory,u_symptom,cmdb_ci,impact,urgency,priority,assignment_group,assigned_to,knowledge,u_priority_confirmation,notify,problem_id,rfc,vendor,caused_by,closed_code,resolved_by,resolved_at,closed_at",
+        );
+
+        assert_eq!(role(&map, Role::TicketId), Some("number"));
+        assert_eq!(role(&map, Role::Status), Some("incident_state"));
+        assert_eq!(role(&map, Role::Reopens), Some("reopen_count"));
+        assert_eq!(role(&map, Role::Created), Some("opened_at"));
+        assert_eq!(role(&map, Role::Channel), Some("contact_type"));
+        assert_eq!(role(&map, Role::Product), Some("category"));
+        assert_eq!(role(&map, Role::Priority), Some("priority"));
+        assert_eq!(role(&map, Role::Team), Some("assignment_group"));
+        assert_eq!(role(&map, Role::Agent), Some("assigned_to"));
+        assert_eq!(role(&map, Role::ResolvedAt), Some("resolved_at"));
+        assert_eq!(role(&map, Role::ClosedAt), Some("closed_at"));
+        assert_eq!(role(&map, Role::CallId), None, "caller_id is not a call id");
+    }
+
+    #[test]
+    fn five9_and_talkdesk_call_logs() {
+        let five9 = roles_of(
+            "CALL ID, TIMESTAMP, CAMPAIGN, CALL TYPE, AGENT, AGENT NAME, DISPOSITION, ANI, CUSTOMER NAME, DNIS, CALL TIME, BILL TIME (ROUNDED), COST, IVR TIME, QUEUE WAIT TIME, RING TIME, TALK TIME, HOLD TIME, PARK TIME, AFTER CALL WORK TIME, TRANSFERS, CONFERENCES, HOLDS, ABANDONED, RECORDINGS",
+        );
+        let talkdesk = roles_of(
+            "call_id, type, start_at, end_at, user_name, total_time, talk_time, wait_time, hold_time, abandon_time, total_ringing_time, disposition_code, is_in_business_hours, is_transfer, handling_user_name, csat_score, csat_survey_time, team_name",
+        );
+
+        assert_eq!(role(&five9, Role::CallId), Some("CALL ID"));
+        // In a call log "Timestamp" is when the call started.
+        assert_eq!(role(&five9, Role::CallStart), Some("TIMESTAMP"));
+        assert_eq!(role(&five9, Role::Agent), Some("AGENT"));
+        assert_eq!(role(&five9, Role::WaitTime), Some("QUEUE WAIT TIME"));
+        assert_eq!(role(&five9, Role::TalkTime), Some("TALK TIME"));
+        assert_eq!(role(&five9, Role::HoldTime), Some("HOLD TIME"));
+        assert_eq!(role(&five9, Role::WrapTime), Some("AFTER CALL WORK TIME"));
+
+        assert_eq!(role(&talkdesk, Role::CallId), Some("call_id"));
+        assert_eq!(role(&talkdesk, Role::CallStart), Some("start_at"));
+        assert_eq!(role(&talkdesk, Role::Agent), Some("user_name"));
+        assert_eq!(role(&talkdesk, Role::TalkTime), Some("talk_time"));
+        assert_eq!(role(&talkdesk, Role::WaitTime), Some("wait_time"));
+        assert_eq!(role(&talkdesk, Role::HoldTime), Some("hold_time"));
+        assert_eq!(role(&talkdesk, Role::Csat), Some("csat_score"));
+        assert_eq!(role(&talkdesk, Role::AnsweredAt), Some("csat_survey_time"));
+        assert_eq!(role(&talkdesk, Role::Team), Some("team_name"));
+    }
+
+    #[test]
+    fn real_export_headers() {
+        let pwc = roles_of("Call Id,Agent,Date,Time,Topic,Answered (Y/N),Resolved,Speed of answer in seconds,AvgTalkDuration,Satisfaction rating");
+        assert_eq!(role(&pwc, Role::CallId), Some("Call Id"));
+        assert_eq!(role(&pwc, Role::CallDate), Some("Date"));
+        assert_eq!(role(&pwc, Role::CallTime), Some("Time"));
+        assert_eq!(role(&pwc, Role::Product), Some("Topic"));
+        assert_eq!(role(&pwc, Role::Answered), Some("Answered (Y/N)"));
+        // In a call log "Resolved" is a yes/no flag, not a timestamp.
+        assert_eq!(role(&pwc, Role::CallResolved), Some("Resolved"));
+        assert_eq!(role(&pwc, Role::ResolvedAt), None);
+        assert_eq!(
+            role(&pwc, Role::WaitTime),
+            Some("Speed of answer in seconds")
+        );
+        assert_eq!(role(&pwc, Role::TalkTime), Some("AvgTalkDuration"));
+        assert_eq!(role(&pwc, Role::Csat), Some("Satisfaction rating"));
+
+        let kaggle = roles_of("Ticket ID,Customer Name,Customer Email,Customer Age,Customer Gender,Product Purchased,Date of Purchase,Ticket Type,Ticket Subject,Ticket Description,Ticket Status,Resolution,Ticket Priority,Ticket Channel,First Response Time,Time to Resolution,Customer Satisfaction Rating");
+        assert_eq!(role(&kaggle, Role::TicketId), Some("Ticket ID"));
+        assert_eq!(role(&kaggle, Role::Product), Some("Product Purchased"));
+        assert_eq!(
+            role(&kaggle, Role::Created),
+            None,
+            "a purchase is not a ticket"
+        );
+        assert_eq!(role(&kaggle, Role::Status), Some("Ticket Status"));
+        assert_eq!(role(&kaggle, Role::Priority), Some("Ticket Priority"));
+        assert_eq!(role(&kaggle, Role::Channel), Some("Ticket Channel"));
+        // Timestamp or duration is decided from the values by the loader.
+        assert_eq!(
+            role(&kaggle, Role::FirstResponseTime),
+            Some("First Response Time")
+        );
+        assert_eq!(
+            role(&kaggle, Role::ResolutionTime),
+            Some("Time to Resolution")
+        );
+        assert_eq!(
+            role(&kaggle, Role::Csat),
+            Some("Customer Satisfaction Rating")
+        );
+
+        let botanic = roles_of(",id,nps,satisfaction,intention,explication,NbPassageKS,CaTicket,t");
+        assert_eq!(role(&botanic, Role::Nps), Some("nps"));
+        assert_eq!(role(&botanic, Role::Csat), Some("satisfaction"));
+
+        let forms: Vec<String> = [
+            "Horodateur",
+            "Marque",
+            "connaissance",
+            "description",
+            "Dans quelle mesure, êtes-vous prêt(e)  à recommander cette marque auprès de vos proches ? ",
+        ]
+        .map(String::from)
+        .to_vec();
+        let forms = roles_of_fields(&forms, &ReadOptions::default());
+        assert_eq!(role(&forms, Role::AnsweredAt), Some("Horodateur"));
+        assert!(role(&forms, Role::Nps).is_some_and(|h| h.starts_with("Dans quelle mesure")));
+
+        let nyc = roles_of("unique_key,created_date,closed_date,agency,agency_name,complaint_type,descriptor,location_type,incident_zip,status,due_date,resolution_description,resolution_action_updated_date,community_board,open_data_channel_type");
+        assert_eq!(role(&nyc, Role::TicketId), Some("unique_key"));
+        assert_eq!(role(&nyc, Role::Created), Some("created_date"));
+        assert_eq!(role(&nyc, Role::ClosedAt), Some("closed_date"));
+        assert_eq!(role(&nyc, Role::Team), Some("agency"));
+        assert_eq!(role(&nyc, Role::Status), Some("status"));
+        assert_eq!(role(&nyc, Role::Channel), Some("open_data_channel_type"));
+        assert_eq!(role(&nyc, Role::ResolvedAt), None);
+
+        let twcs = roles_of(
+            ",tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id",
+        );
+        assert_eq!(role(&twcs, Role::MessageId), Some("tweet_id"));
+        assert_eq!(role(&twcs, Role::Inbound), Some("inbound"));
+        assert_eq!(
+            role(&twcs, Role::InResponseTo),
+            Some("in_response_to_tweet_id")
+        );
+        assert_eq!(role(&twcs, Role::MessageText), Some("text"));
+
+        let events = roles_of("concept:name,lifecycle:transition,org:resource,time:timestamp,Activity,Resource,case:concept:name,case:variant,case:variant-index,case:creator");
+        assert_eq!(role(&events, Role::Activity), Some("concept:name"));
+        assert_eq!(role(&events, Role::EventAt), Some("time:timestamp"));
+        assert_eq!(role(&events, Role::CaseId), Some("case:concept:name"));
+
+        let uwv = roles_of("CustomerID,AgeCategory,Gender,Office_U,Office_W,ComplaintDossierID,ComplaintID,ContactDate,ContactChannelID,ComplaintThemeID,ComplaintSubthemeID,ComplaintTopicID,ComplaintTheme,ComplaintSubtheme,ComplaintTopic,ComplaintTheme_EN,ComplaintSubtheme_EN,ComplaintTopic_EN");
+        assert_eq!(role(&uwv, Role::TicketId), Some("ComplaintID"));
+        assert_eq!(role(&uwv, Role::Created), Some("ContactDate"));
+        assert_eq!(role(&uwv, Role::Channel), Some("ContactChannelID"));
+        assert_eq!(role(&uwv, Role::Product), Some("ComplaintTheme"));
+    }
+
+    #[test]
+    fn case_file_headers() {
+        let bots =
+            roles_of("conversation_id,message_id,created_at,sender_type,sender_name,private");
+        assert_eq!(role(&bots, Role::TicketId), Some("conversation_id"));
+        assert_eq!(role(&bots, Role::SenderType), Some("sender_type"));
+
+        let events = roles_of("ticket_id,event,event_at");
+        assert_eq!(role(&events, Role::Activity), Some("event"));
+        assert_eq!(role(&events, Role::EventAt), Some("event_at"));
+
+        let csat = roles_of("conversation_number,customer,agent,rating,rated_at");
+        assert_eq!(role(&csat, Role::TicketId), Some("conversation_number"));
+        assert_eq!(role(&csat, Role::Csat), Some("rating"));
+        assert_eq!(role(&csat, Role::AnsweredAt), Some("rated_at"));
+
+        let ces = roles_of("response_id,ticket_id,ces_1_to_7,answered_at");
+        assert_eq!(role(&ces, Role::Ces), Some("ces_1_to_7"));
+        assert_eq!(role(&ces, Role::TicketId), Some("ticket_id"));
+
+        let calls = roles_of("call_id,agent,talk_time,hold_time,wrap_up_time");
+        assert_eq!(role(&calls, Role::WrapTime), Some("wrap_up_time"));
+
+        let german = roles_of(
+            "Anruf-ID;Datum;Agent;Gesprächsdauer (Min.);Wartezeit (Sek.)"
+                .replace(';', ",")
+                .as_str(),
+        );
+        assert_eq!(role(&german, Role::CallId), Some("Anruf-ID"));
+        assert_eq!(role(&german, Role::CallDate), Some("Datum"));
+        assert_eq!(role(&german, Role::TalkTime), Some("Gesprächsdauer (Min.)"));
+        assert_eq!(role(&german, Role::WaitTime), Some("Wartezeit (Sek.)"));
+
+        let epoch = roles_of("ticket_id,created_at,first_reply_at,solved_at");
+        assert_eq!(role(&epoch, Role::FirstResponseAt), Some("first_reply_at"));
+        assert_eq!(role(&epoch, Role::ResolvedAt), Some("solved_at"));
+
+        let ragged = roles_of("ticket_id,created_at,first_reply_at,priority,team,");
+        assert_eq!(role(&ragged, Role::Team), Some("team"));
+        assert_eq!(ragged.len(), 5, "the empty trailing column matches nothing");
+    }
+
+    #[test]
+    fn survey_score_synonyms() {
+        for header in [
+            "satisfaction",
+            "CSAT",
+            "rating",
+            "Satisfaction Score",
+            "Customer Satisfaction Rating",
+            "Survey results",
+            "csat_1_5",
+        ] {
+            assert_eq!(
+                role(&roles_of(header), Role::Csat),
+                Some(header),
+                "{header}"
+            );
+        }
+        for header in [
+            "nps",
+            "nps_0_10",
+            "Conversation NPS score",
+            "likelihood to recommend",
+            "How likely are you to recommend us to a friend?",
+        ] {
+            assert_eq!(role(&roles_of(header), Role::Nps), Some(header), "{header}");
+        }
+        for header in ["ces", "ces_1_to_7", "effort", "Last CES survey rating"] {
+            assert_eq!(role(&roles_of(header), Role::Ces), Some(header), "{header}");
+        }
+    }
+
+    #[test]
+    fn creation_time_synonyms_in_several_languages() {
+        for header in [
+            "Created at",
+            "Created time",
+            "Create date",
+            "Created",
+            "opened_at",
+            "created_date",
+            "Creada",
+            "Erstellt",
+            "Date de création",
+        ] {
+            assert_eq!(
+                role(&roles_of(header), Role::Created),
+                Some(header),
+                "{header}"
+            );
+        }
+        for header in ["Horodateur", "Timestamp"] {
+            assert_eq!(
+                role(&roles_of(header), Role::AnsweredAt),
+                Some(header),
+                "{header}"
+            );
+        }
+    }
+
+    #[test]
+    fn exact_match_beats_contained_phrase() {
+        // "First reply time in minutes within business hours" contains the
+        // phrase, but the plain column is an exact synonym and wins even
+        // though it comes later.
+        let map = roles_of(
+            "First reply time in minutes within business hours,First reply time in minutes",
+        );
+
+        assert_eq!(
+            role(&map, Role::FirstResponseTime),
+            Some("First reply time in minutes")
+        );
+    }
+
+    #[test]
+    fn each_column_takes_one_role_and_each_role_one_column() {
+        let header = "Status,State,Created,Created at";
+        let matches = match_header(
+            &header.split(',').map(String::from).collect::<Vec<_>>(),
+            &ReadOptions::default(),
+        );
+
+        // "Status" and "Created at" rank first among their synonyms.
+        let found: Vec<(Role, usize)> = matches.iter().map(|m| (m.role, m.index)).collect();
+        assert_eq!(found, vec![(Role::Status, 0), (Role::Created, 3)]);
+    }
+
+    #[test]
+    fn hand_mapping_wins_and_none_switches_a_role_off() {
+        let header: Vec<String> = ["Ticket ID", "Created at", "Updated at", "Priority"]
+            .map(String::from)
+            .to_vec();
+        let mut options = ReadOptions::default();
+        options
+            .mapping
+            .insert(Role::Created, Some("updated AT".to_string()));
+        options.mapping.insert(Role::Priority, None);
+
+        let matches = match_header(&header, &options);
+
+        let created = matches.iter().find(|m| m.role == Role::Created);
+        assert_eq!(created.map(|m| m.index), Some(2));
+        assert!(created.is_some_and(|m| m.by_hand));
+        assert!(!matches.iter().any(|m| m.role == Role::Priority));
+        assert!(
+            !matches.iter().any(|m| m.index == 1),
+            "Created at stays unused"
+        );
+        assert!(matches
+            .iter()
+            .any(|m| m.role == Role::TicketId && !m.by_hand));
+    }
+}

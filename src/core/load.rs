@@ -503,48 +503,17 @@ fn sample_values(sample: &[RawRecord], index: usize) -> Vec<&str> {
         .iter()
         .filter_map(|record| record.fields.get(index))
         .map(|field| field.trim())
-        .filter(|text| !is_missing(text))
+        .filter(|text| !number::is_missing(text))
         .collect()
 }
 
-/// Decimal comma when numeric columns show `4,5` and never `4.5`. A dot
-/// followed by exactly three digits (`1.250`) is a thousands separator in
-/// either style, so it decides nothing.
+/// The number style the numeric columns of the sample show.
 fn number_style_of(sample: &[RawRecord], columns: &[ColumnMatch]) -> NumberStyle {
-    let mut comma = 0;
-    let mut point = 0;
-    for column in columns.iter().filter(|m| is_numeric_role(m.role)) {
-        for value in sample_values(sample, column.index) {
-            match decimal_mark(value) {
-                Some(',') => comma += 1,
-                Some('.') => point += 1,
-                _ => {}
-            }
-        }
-    }
-    if comma > 0 && point == 0 {
-        NumberStyle::DecimalComma
-    } else {
-        NumberStyle::DecimalPoint
-    }
-}
-
-/// The decimal mark a plain number shows: `,` or `.` followed by one, two
-/// or more than three digits at the end.
-fn decimal_mark(value: &str) -> Option<char> {
-    let value = value.trim_start_matches(['-', '+']);
-    let mark_at = value.rfind([',', '.'])?;
-    let (whole, fraction) = value.split_at(mark_at);
-    let mark = fraction.chars().next()?;
-    let digits = &fraction[1..];
-    let all_digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    let whole_ok = whole
-        .chars()
-        .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
-    if !whole_ok || whole.is_empty() || !all_digits(digits) || digits.len() == 3 {
-        return None;
-    }
-    Some(mark)
+    let values = columns
+        .iter()
+        .filter(|m| is_numeric_role(m.role))
+        .flat_map(|m| sample_values(sample, m.index));
+    number::guess_style(values)
 }
 
 /// The CSAT scale, from a header hint such as `csat_1_5` or `(1-7)`, else
@@ -706,17 +675,6 @@ fn surplus_value(fields: &[String], width: usize) -> Option<&str> {
         .find(|f| !f.is_empty())
 }
 
-/// Markers that exports write for "no value".
-// TODO: use the reader's shared list of missing markers once `number`
-// exposes one; this copy keeps the loader working until then.
-fn is_missing(text: &str) -> bool {
-    let text = text.trim();
-    const MARKERS: [&str; 12] = [
-        "", "na", "n/a", "#n/a", "?", "-", "--", "null", "none", "nan", "nil", "(none)",
-    ];
-    MARKERS.iter().any(|m| text.eq_ignore_ascii_case(m))
-}
-
 /// One row being read, with access to the loader for problems and
 /// pending dates.
 struct Cells<'a> {
@@ -733,7 +691,7 @@ impl Cells<'_> {
     fn cell(&self, role: Role) -> Option<(usize, &str)> {
         let index = self.plan.column(role)?;
         let text = self.record.fields.get(index)?.trim();
-        if is_missing(text) {
+        if number::is_missing(text) {
             return None;
         }
         Some((index, text))
