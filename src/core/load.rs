@@ -1423,11 +1423,12 @@ impl FileLoader {
                 line: Some(read.line),
                 column,
             };
+            // The reader keeps every value except after an unclosed quote;
+            // its other problems (text decoding and their summaries) only
+            // say how a value was read.
             let severity = match read.kind {
-                ProblemKind::NotUtf8 { .. } | ProblemKind::UndecodableByte { .. } => {
-                    Severity::Warning
-                }
-                _ => Severity::Error,
+                ProblemKind::UnclosedQuote => Severity::Error,
+                _ => Severity::Warning,
             };
             let problem = Problem {
                 location,
@@ -1498,4 +1499,636 @@ pub fn load_file(name: &str, bytes: &[u8], options: ReadOptions) -> LoadedFile {
     let mut loader = FileLoader::new(name, options);
     loader.push(bytes);
     loader.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    use super::*;
+
+    fn shared(path: &str) -> Vec<u8> {
+        let full = format!("{}/../shared/{path}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
+    }
+
+    /// Loads a file fed in small chunks, as the page feeds it, and checks
+    /// that the row accounting adds up.
+    fn load_with(name: &str, bytes: &[u8], options: ReadOptions) -> LoadedFile {
+        let mut loader = FileLoader::new(name, options);
+        for chunk in bytes.chunks(4096) {
+            loader.push(chunk);
+        }
+        let file = loader.finish();
+        let left_out: usize = file.rows.left_out.iter().map(|l| l.count).sum();
+        assert_eq!(
+            file.rows.used + left_out,
+            file.rows.total,
+            "{name}: used + left out"
+        );
+        file
+    }
+
+    fn real(name: &str) -> LoadedFile {
+        load_with(
+            name,
+            &shared(&format!("data/real/{name}")),
+            ReadOptions::default(),
+        )
+    }
+
+    fn case(name: &str) -> LoadedFile {
+        load_with(
+            name,
+            &shared(&format!("cases/{name}")),
+            ReadOptions::default(),
+        )
+    }
+
+    fn left_out(file: &LoadedFile, reason: &str) -> usize {
+        let entry = file.rows.left_out.iter().find(|l| l.reason == reason);
+        entry.map_or(0, |l| l.count)
+    }
+
+    fn local(y: i32, m: u32, d: u32, h: u32, min: u32, s: u32) -> Option<Stamp> {
+        let day = NaiveDate::from_ymd_opt(y, m, d)?;
+        Some(Stamp::Local(day.and_hms_opt(h, min, s)?))
+    }
+
+    fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> Option<Stamp> {
+        Some(Stamp::Utc(
+            Utc.with_ymd_and_hms(y, m, d, h, min, 0).single()?,
+        ))
+    }
+
+    fn has_note(file: &LoadedFile, column: &str, text: &str) -> bool {
+        file.notes
+            .iter()
+            .any(|n| n.column == column && n.note.contains(text))
+    }
+
+    // Counts for the real exports come from Python's csv module, e.g.
+    // python3 -c "import csv;r=list(csv.reader(open('pwc_call_center.csv',newline='')))[1:];print(len(r),sum(1 for x in r if x[9].strip()))"
+    // (Windows-1252 or Latin-1 decoding and `;` where the file needs them).
+
+    #[test]
+    fn pwc_call_center_is_calls_and_survey() {
+        let file = real("pwc_call_center.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Survey, FileKind::Calls]);
+        // 5000 records, every one with a call id; 4054 have a rating.
+        assert_eq!(file.rows.total, 5000);
+        assert_eq!(file.rows.used, 5000);
+        assert_eq!(file.calls.len(), 5000);
+        assert_eq!(file.surveys.len(), 4054);
+        // First row: ID0001,Diane,2021-01-01,9:12:58,Contract related,Y,Y,109,0:02:23,3
+        let call = &file.calls[0];
+        assert_eq!(call.id.as_deref(), Some("ID0001"));
+        assert_eq!(call.started, local(2021, 1, 1, 9, 12, 58));
+        assert_eq!(call.answered, Some(true));
+        assert_eq!(call.resolved, Some(true));
+        assert_eq!(call.wait_secs, Some(109.0));
+        // 0:02:23 = 2 × 60 + 23 = 143 s.
+        assert_eq!(call.talk_secs, Some(143.0));
+        assert_eq!(call.dims.agent.as_deref(), Some("Diane"));
+        assert_eq!(call.dims.product.as_deref(), Some("Contract related"));
+        // The rating takes the call's start as its answered-at time.
+        assert_eq!(file.surveys[0].answered_at, call.started);
+        assert_eq!(file.surveys[0].csat, Some(Rating::Score(3.0)));
+        // Ratings of the first 200 rows run from 1 to 5.
+        assert_eq!(file.csat_scale, Some(Scale { min: 1.0, max: 5.0 }));
+        // 946 calls are not answered.
+        let missed = file
+            .calls
+            .iter()
+            .filter(|c| c.answered == Some(false))
+            .count();
+        assert_eq!(missed, 946);
+    }
+
+    #[test]
+    fn kaggle_tickets_read_time_columns_as_timestamps() {
+        let file = real("kaggle_support_tickets.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Tickets, FileKind::Survey]);
+        // 8469 tickets with distinct ids; 2769 ratings; 5650 first
+        // responses and 2769 resolutions are filled in.
+        assert_eq!(file.rows.total, 8469);
+        assert_eq!(file.rows.used, 8469);
+        assert_eq!(file.tickets.len(), 8469);
+        assert_eq!(file.surveys.len(), 2769);
+        let responded = file
+            .tickets
+            .iter()
+            .filter(|t| t.first_response_at.is_some());
+        assert_eq!(responded.count(), 5650);
+        let resolved = file.tickets.iter().filter(|t| t.resolved_at.is_some());
+        assert_eq!(resolved.count(), 2769);
+        // "Date of Purchase" is not when the ticket was created.
+        assert!(file.tickets.iter().all(|t| t.created.is_none()));
+        assert!(file.tickets.iter().all(|t| t.first_response_secs.is_none()));
+        assert_eq!(
+            file.tickets[0].first_response_at,
+            local(2023, 6, 1, 12, 15, 36)
+        );
+        assert!(has_note(
+            &file,
+            "First Response Time",
+            "holds dates and times"
+        ));
+        // Statuses: 2881 Pending Customer Response and 2819 Open are open,
+        // 2769 Closed.
+        let open = file.tickets.iter().filter(|t| t.state == TicketState::Open);
+        assert_eq!(open.count(), 2881 + 2819);
+        let closed = file
+            .tickets
+            .iter()
+            .filter(|t| t.state == TicketState::Closed);
+        assert_eq!(closed.count(), 2769);
+        assert_eq!(file.csat_scale, Some(Scale { min: 1.0, max: 5.0 }));
+    }
+
+    #[test]
+    fn botanic_nps_survey_in_windows_1252() {
+        let file = real("botanic_nps_latin1.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Survey]);
+        assert_eq!(file.encoding, TextEncoding::Windows1252);
+        // 13954 records; 10 have NA in both nps and satisfaction.
+        assert_eq!(file.rows.total, 13954);
+        assert_eq!(file.rows.used, 13944);
+        assert_eq!(left_out(&file, LEFT_OUT_NO_ANSWER), 10);
+        // 13612 nps answers are not NA.
+        let nps = file.surveys.iter().filter(|s| s.nps.is_some()).count();
+        assert_eq!(nps, 13612);
+        assert_eq!(file.surveys[0].nps, Some(10.0));
+        // Satisfaction in the first 200 rows runs from 1 to 10.
+        assert_eq!(
+            file.csat_scale,
+            Some(Scale {
+                min: 1.0,
+                max: 10.0
+            })
+        );
+        let errors: Vec<&Problem> = file
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "NA is a missing value: {errors:?}");
+    }
+
+    #[test]
+    fn google_forms_nps_asks_for_the_date_order() {
+        let bytes = shared("data/real/google_forms_brand_nps_fr.csv");
+
+        let file = load_with("forms.csv", &bytes, ReadOptions::default());
+
+        assert_eq!(file.kinds, vec![FileKind::Survey]);
+        assert_eq!(file.rows.total, 93);
+        assert_eq!(file.surveys.len(), 93);
+        assert_eq!(file.surveys[0].nps, Some(8.0));
+        // Every date has day 8 to 12 and month 11, so either order fits.
+        let asks = file.problems.iter().filter(|p| {
+            matches!(p.kind, ProblemKind::AmbiguousDateOrder { .. })
+                && p.location.column.as_deref() == Some("Horodateur")
+        });
+        assert_eq!(asks.count(), 1);
+        assert!(file.surveys.iter().all(|s| s.answered_at.is_none()));
+
+        let mut options = ReadOptions::default();
+        options
+            .date_order
+            .insert("Horodateur".to_string(), DateOrder::DayFirst);
+        let file = load_with("forms.csv", &bytes, options);
+
+        assert_eq!(file.surveys[0].answered_at, local(2021, 11, 8, 17, 5, 47));
+        assert!(has_note(&file, "Horodateur", "= 8 November 2021"));
+        assert!(!file
+            .problems
+            .iter()
+            .any(|p| matches!(p.kind, ProblemKind::AmbiguousDateOrder { .. })));
+    }
+
+    #[test]
+    fn nyc311_requests_are_tickets_by_agency() {
+        let file = real("nyc311_socrata_2024_sample.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Tickets]);
+        assert_eq!(file.rows.total, 1000);
+        assert_eq!(file.tickets.len(), 1000);
+        let first = &file.tickets[0];
+        assert_eq!(first.id.as_deref(), Some("60879417"));
+        assert_eq!(first.created, local(2024, 4, 16, 3, 3, 15));
+        assert_eq!(first.dims.team.as_deref(), Some("DOT"));
+        assert_eq!(first.dims.channel.as_deref(), Some("UNKNOWN"));
+        // Open 424 + In Progress 277 + Assigned 6 are open; 293 Closed.
+        let open = file.tickets.iter().filter(|t| t.state == TicketState::Open);
+        assert_eq!(open.count(), 707);
+        let closed = file
+            .tickets
+            .iter()
+            .filter(|t| t.state == TicketState::Closed);
+        assert_eq!(closed.count(), 293);
+    }
+
+    #[test]
+    fn servicenow_log_keeps_the_last_row_per_incident() {
+        let file = real("uci_incident_event_log_sample.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Tickets]);
+        // 5998 rows for 890 distinct numbers; the last row of each is Closed.
+        assert_eq!(file.rows.total, 5998);
+        assert_eq!(file.tickets.len(), 890);
+        assert_eq!(left_out(&file, LEFT_OUT_EARLIER_STATE), 5998 - 890);
+        assert!(file.tickets.iter().all(|t| t.state == TicketState::Closed));
+        // INC0000045: opened 29-02-2016 01:16, resolved 29-02-2016 11:29,
+        // closed 05-03-2016 12:00; 29 > 12 makes the column day-first.
+        let incident = file
+            .tickets
+            .iter()
+            .find(|t| t.id.as_deref() == Some("INC0000045"));
+        let incident = incident.expect("INC0000045 is loaded");
+        assert_eq!(incident.created, local(2016, 2, 29, 1, 16, 0));
+        assert_eq!(incident.resolved_at, local(2016, 2, 29, 11, 29, 0));
+        assert_eq!(incident.closed_at, local(2016, 3, 5, 12, 0, 0));
+        assert!(has_note(&file, "opened_at", "day-first dates"));
+    }
+
+    #[test]
+    fn helpdesk_event_log_is_recognised_but_not_rebuilt() {
+        let file = real("helpdesk_event_log.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Events]);
+        assert_eq!(file.rows.total, 21348);
+        assert_eq!(file.rows.used, 0);
+        assert_eq!(left_out(&file, LEFT_OUT_EVENTS), 21348);
+        assert!(file.tickets.is_empty());
+    }
+
+    #[test]
+    fn twitter_support_messages_are_recognised_but_not_rebuilt() {
+        let file = real("twcs_sample.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Messages]);
+        // 5000 tweets (Python's csv module also ends a record at the two
+        // stray carriage returns, so it counts those as extra rows).
+        assert_eq!(file.rows.total, 5000);
+        assert_eq!(left_out(&file, LEFT_OUT_MESSAGES), 5000);
+        assert!(file.tickets.is_empty());
+    }
+
+    #[test]
+    fn uwv_complaints_with_semicolons_are_tickets() {
+        let file = real("uwv_complaints_bpic2016_semicolon.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Tickets]);
+        assert_eq!(file.delimiter, b';');
+        // 289 records, 289 distinct ComplaintID values.
+        assert_eq!(file.rows.total, 289);
+        assert_eq!(file.tickets.len(), 289);
+        assert_eq!(file.tickets[0].id.as_deref(), Some("220"));
+        assert_eq!(file.tickets[0].created, local(2016, 1, 12, 0, 0, 0));
+        assert_eq!(
+            file.tickets[0].dims.product.as_deref(),
+            Some("behandelingsduur")
+        );
+    }
+
+    #[test]
+    fn case_01_message_log_is_recognised() {
+        let file = case("01-frt-bot-replies.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Messages]);
+        assert_eq!(left_out(&file, LEFT_OUT_MESSAGES), 15);
+    }
+
+    #[test]
+    fn case_05_ticket_events_are_recognised() {
+        let file = case("05-reopened-still-open.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Events]);
+        assert_eq!(left_out(&file, LEFT_OUT_EVENTS), 10);
+    }
+
+    #[test]
+    fn case_10_rating_labels_carry_sentiment() {
+        let file = case("10-csat-good-minus-bad.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Survey]);
+        assert_eq!(file.surveys.len(), 20);
+        assert_eq!(file.csat_scale, None);
+        let count = |wanted: Sentiment| {
+            let labels = file.surveys.iter().filter_map(|s| match &s.csat {
+                Some(Rating::Label { sentiment, .. }) => Some(*sentiment),
+                _ => None,
+            });
+            labels.filter(|s| *s == wanted).count()
+        };
+        // 13 Great, 4 Okay, 3 Not Good.
+        assert_eq!(count(Sentiment::Positive), 13);
+        assert_eq!(count(Sentiment::Neutral), 4);
+        assert_eq!(count(Sentiment::Negative), 3);
+        let first = &file.surveys[0];
+        assert_eq!(first.dims.agent.as_deref(), Some("Agent Lee"));
+        assert_eq!(first.ticket_id.as_deref(), Some("1001"));
+        assert_eq!(first.answered_at, utc(2024, 2, 1, 9, 15));
+    }
+
+    #[test]
+    fn case_12_blank_effort_score_is_no_answer() {
+        let file = case("12-ces-scale-out-of-range.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Survey]);
+        // Line 10 (E-1209) is blank: 9 responses, 1 row without answer.
+        assert_eq!(file.rows.total, 10);
+        assert_eq!(file.rows.used, 9);
+        assert_eq!(left_out(&file, LEFT_OUT_NO_ANSWER), 1);
+        let scores: Vec<Option<f64>> = file.surveys.iter().map(|s| s.ces).collect();
+        // 0 and 9 stay as written; the report checks them against the scale.
+        let expected = [7.0, 6.0, 6.0, 5.0, 2.0, 7.0, 0.0, 9.0, 4.0].map(Some);
+        assert_eq!(scores, expected.to_vec());
+        assert_eq!(file.surveys[6].line, 8);
+        assert_eq!(file.surveys[7].line, 9);
+        assert_eq!(file.surveys[0].ticket_id.as_deref(), Some("T-9001"));
+    }
+
+    #[test]
+    fn case_16_mixed_duration_formats() {
+        let file = case("16-aht-duration-formats.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Calls]);
+        assert_eq!(file.calls.len(), 6);
+        let talk: Vec<Option<f64>> = file.calls.iter().map(|c| c.talk_secs).collect();
+        // 0:01:49 = 109; 1h 2m 5s = 3725; 245; 18:25 min = 1105;
+        // 00:04:10 = 250; 04:10 is held back.
+        let expected = [
+            Some(109.0),
+            Some(3725.0),
+            Some(245.0),
+            Some(1105.0),
+            Some(250.0),
+            None,
+        ];
+        assert_eq!(talk, expected.to_vec());
+        let hold: Vec<Option<f64>> = file.calls.iter().map(|c| c.hold_secs).collect();
+        // CL-1605's empty hold beside a talk time is no hold: 0.
+        let expected = [0.0, 30.0, 0.0, 40.0, 0.0, 0.0].map(Some);
+        assert_eq!(hold, expected.to_vec());
+        let wrap: Vec<Option<f64>> = file.calls.iter().map(|c| c.wrap_secs).collect();
+        assert_eq!(
+            wrap,
+            [30.0, 45.0, 60.0, 60.0, 20.0, 20.0].map(Some).to_vec()
+        );
+
+        let held = file
+            .problems
+            .iter()
+            .find(|p| matches!(p.kind, ProblemKind::AmbiguousDuration { .. }));
+        let held = held.expect("04:10 is reported");
+        assert_eq!(held.severity, Severity::Warning);
+        assert_eq!(
+            held.location,
+            Location::cell("16-aht-duration-formats.csv", 7, "talk_time")
+        );
+        // 04:10 is 4 × 60 + 10 = 250 s as mm:ss, 4 × 3600 + 10 × 60 = 15000 s as hh:mm.
+        assert_eq!(
+            held.kind,
+            ProblemKind::AmbiguousDuration {
+                value: "04:10".to_string(),
+                as_min_sec: 250.0,
+                as_hour_min: 15000.0,
+            }
+        );
+    }
+
+    #[test]
+    fn case_16_two_part_durations_read_as_chosen() {
+        let bytes = shared("cases/16-aht-duration-formats.csv");
+        let options = ReadOptions {
+            two_part_duration: TwoPartDuration::MinutesSeconds,
+            ..ReadOptions::default()
+        };
+
+        let file = load_with("calls.csv", &bytes, options);
+
+        assert_eq!(file.calls[5].talk_secs, Some(250.0));
+        assert!(file.problems.is_empty());
+    }
+
+    #[test]
+    fn case_17_bom_and_quotes_leave_the_header() {
+        let file = case("17-utf8-bom-header.csv");
+
+        assert_eq!(
+            file.header,
+            vec!["Ticket ID", "Created at", "First reply at"]
+        );
+        assert_eq!(file.kinds, vec![FileKind::Tickets]);
+        let ids: Vec<Option<&str>> = file.tickets.iter().map(|t| t.id.as_deref()).collect();
+        assert_eq!(ids, vec![Some("T-1701"), Some("T-1702"), Some("T-1703")]);
+        assert_eq!(file.tickets[0].created, utc(2024, 4, 2, 9, 0));
+        assert_eq!(file.tickets[0].first_response_at, utc(2024, 4, 2, 9, 15));
+    }
+
+    #[test]
+    fn case_18_german_excel_export() {
+        let file = case("18-excel-semicolon-decimal-comma.csv");
+
+        assert_eq!(file.delimiter, b';');
+        assert_eq!(file.number_style, NumberStyle::DecimalComma);
+        assert_eq!(file.kinds, vec![FileKind::Calls]);
+        let talk: Vec<Option<f64>> = file.calls.iter().map(|c| c.talk_secs).collect();
+        // Minutes × 60: 4,5 → 270; 12,25 → 735; 3 → 180; 0,75 → 45.
+        assert_eq!(talk, [270.0, 735.0, 180.0, 45.0].map(Some).to_vec());
+        let wait: Vec<Option<f64>> = file.calls.iter().map(|c| c.wait_secs).collect();
+        // 1.250 uses the dot for thousands: 1250 s.
+        assert_eq!(wait, [12.0, 1250.0, 45.0, 8.0].map(Some).to_vec());
+        assert_eq!(file.calls[0].started, local(2024, 6, 3, 0, 0, 0));
+        assert!(has_note(
+            &file,
+            "Datum",
+            "day-first dates (03.06.2024 = 3 June 2024)"
+        ));
+        assert_eq!(file.header[3], "Gesprächsdauer (Min.)");
+    }
+
+    #[test]
+    fn case_20_quoted_newlines_keep_physical_lines() {
+        let file = case("20-quoted-newlines-crlf.csv");
+
+        assert_eq!(file.rows.total, 3);
+        let lines: Vec<u64> = file.tickets.iter().map(|t| t.line).collect();
+        assert_eq!(lines, vec![2, 6, 8]);
+        assert_eq!(file.tickets[0].first_response_at, utc(2024, 2, 5, 9, 12));
+    }
+
+    #[test]
+    fn case_22_ragged_rows() {
+        let file = case("22-ragged-rows-trailing-delimiters.csv");
+
+        // Blank lines 6 and 7 are not records.
+        assert_eq!(file.rows.total, 4);
+        assert_eq!(file.rows.used, 3);
+        assert_eq!(left_out(&file, LEFT_OUT_TOO_MANY_FIELDS), 1);
+        let ids: Vec<Option<&str>> = file.tickets.iter().map(|t| t.id.as_deref()).collect();
+        assert_eq!(ids, vec![Some("T-2201"), Some("T-2202"), Some("T-2204")]);
+        // T-2202 is short: its team is empty, its priority kept.
+        assert_eq!(file.tickets[1].dims.team, None);
+        assert_eq!(file.tickets[1].dims.priority.as_deref(), Some("low"));
+        let expected = Problem::error(
+            Location::line("22-ragged-rows-trailing-delimiters.csv", 4),
+            ProblemKind::TooManyFields {
+                found: 8,
+                expected: 6,
+                extra: "EXTRA".to_string(),
+            },
+        );
+        assert_eq!(file.problems, vec![expected]);
+    }
+
+    #[test]
+    fn case_25_epoch_seconds_and_milliseconds() {
+        let file = case("25-epoch-timestamps.csv");
+
+        let ticket = &file.tickets[0];
+        // 1717405200 s and 1717407000000 ms after 1970-01-01 UTC.
+        assert_eq!(ticket.created, utc(2024, 6, 3, 9, 0));
+        assert_eq!(ticket.first_response_at, utc(2024, 6, 3, 9, 30));
+        assert_eq!(ticket.resolved_at, utc(2024, 6, 3, 13, 0));
+        assert_eq!(file.tickets[1].resolved_at, None);
+        assert!(has_note(&file, "created_at", "Unix seconds"));
+        assert!(has_note(&file, "first_reply_at", "Unix milliseconds"));
+        assert!(has_note(&file, "solved_at", "Unix seconds"));
+    }
+
+    #[test]
+    fn unknown_file_leaves_every_row_out() {
+        let file = load_with("x.csv", b"alpha,beta\n1,2\n3,4\n", ReadOptions::default());
+
+        assert!(file.kinds.is_empty());
+        assert_eq!(file.rows.total, 2);
+        assert_eq!(left_out(&file, LEFT_OUT_UNKNOWN), 2);
+        assert_eq!(file.problems[0].kind, ProblemKind::UnknownKind);
+    }
+
+    #[test]
+    fn empty_file_is_a_problem() {
+        let file = load_with("x.csv", b"", ReadOptions::default());
+
+        assert!(file.kinds.is_empty());
+        assert_eq!(file.rows.total, 0);
+        assert_eq!(file.problems[0].kind, ProblemKind::EmptyFile);
+    }
+
+    #[test]
+    fn unreadable_cells_are_problems_naming_line_and_column() {
+        let text = "Ticket ID,Status,Created at,Satisfaction\n\
+                    T-1,Open,yesterday,Good\n\
+                    T-2,Solved,2024-01-02 10:00,Offered\n\
+                    T-3,Weird,2024-01-03 10:00,meh-ish\n";
+
+        let file = load_with("t.csv", text.as_bytes(), ReadOptions::default());
+
+        // T-1's creation time fails, but its status keeps it a ticket.
+        assert_eq!(file.tickets.len(), 3);
+        assert_eq!(file.tickets[0].created, None);
+        assert_eq!(file.tickets[0].state, TicketState::Open);
+        assert_eq!(file.tickets[1].state, TicketState::Resolved);
+        assert_eq!(file.tickets[2].state, TicketState::Unknown);
+        // Only T-1 answered: Offered is no answer, meh-ish unknown.
+        assert_eq!(file.surveys.len(), 1);
+        let bad_time = &file.problems[0];
+        assert_eq!(bad_time.location, Location::cell("t.csv", 2, "Created at"));
+        assert!(matches!(bad_time.kind, ProblemKind::NotATimestamp { .. }));
+        let bad_rating = &file.problems[1];
+        assert_eq!(
+            bad_rating.location,
+            Location::cell("t.csv", 4, "Satisfaction")
+        );
+        assert_eq!(
+            bad_rating.kind,
+            ProblemKind::UnknownRating {
+                value: "meh-ish".to_string()
+            }
+        );
+        assert!(has_note(&file, "Status", "Weird"));
+        assert!(has_note(&file, "Satisfaction", "1 \"Offered\""));
+    }
+
+    #[test]
+    fn byte_by_byte_chunks_load_like_one_chunk() {
+        let bytes = shared("cases/20-quoted-newlines-crlf.csv");
+
+        let whole = load_file("f.csv", &bytes, ReadOptions::default());
+        let mut loader = FileLoader::new("f.csv", ReadOptions::default());
+        for byte in &bytes {
+            loader.push(std::slice::from_ref(byte));
+        }
+        let split = loader.finish();
+
+        assert_eq!(split.tickets, whole.tickets);
+        assert_eq!(split.rows, whole.rows);
+    }
+
+    #[test]
+    fn status_words_map_to_states() {
+        let cases = [
+            ("Pending Customer Response", TicketState::Open),
+            ("on-hold", TicketState::Open),
+            ("Awaiting User Info", TicketState::Open),
+            ("In Progress", TicketState::Open),
+            ("Resolved", TicketState::Resolved),
+            ("solved", TicketState::Resolved),
+            ("Closed", TicketState::Closed),
+            ("Cancelled", TicketState::Closed),
+            ("Closed - Merged", TicketState::Merged),
+            ("Duplicate", TicketState::Merged),
+            ("Geschlossen", TicketState::Closed),
+            ("banana", TicketState::Unknown),
+        ];
+        for (text, state) in cases {
+            assert_eq!(ticket_state(text), state, "{text}");
+        }
+    }
+
+    #[test]
+    fn flags_in_several_languages() {
+        for yes in ["Y", "yes", "TRUE", "1", "oui", "Ja", "sí"] {
+            assert_eq!(parse_flag(yes), Some(true), "{yes}");
+        }
+        for no in ["N", "No", "false", "0", "non", "nein"] {
+            assert_eq!(parse_flag(no), Some(false), "{no}");
+        }
+        assert_eq!(parse_flag("maybe"), None);
+    }
+
+    #[test]
+    fn rating_labels_and_agent_names() {
+        assert_eq!(sentiment_of("Very satisfied"), Some(Sentiment::Positive));
+        assert_eq!(sentiment_of("👍"), Some(Sentiment::Positive));
+        assert_eq!(sentiment_of("Neutral"), Some(Sentiment::Neutral));
+        assert_eq!(sentiment_of("Not Good"), Some(Sentiment::Negative));
+        assert_eq!(sentiment_of("Very dissatisfied"), Some(Sentiment::Negative));
+        assert_eq!(sentiment_of("Offered"), None);
+
+        assert_eq!(agent_name("Ana Ruiz (ana@example.com)"), "Ana Ruiz");
+        assert_eq!(agent_name("Team (night)"), "Team (night)");
+    }
+
+    #[test]
+    fn csat_scale_from_header_or_values() {
+        let point = NumberStyle::DecimalPoint;
+        let scale = |min, max| Some(Scale { min, max });
+
+        assert_eq!(scale_from_header("csat_1_5"), scale(1.0, 5.0));
+        assert_eq!(scale_from_header("Rating (1-7)"), scale(1.0, 7.0));
+        assert_eq!(scale_from_header("Rating 2024"), None);
+        let of = |values: &[&str]| csat_scale_of("rating", values, point).map(|(s, _)| s);
+        assert_eq!(of(&["1", "5", "3"]), scale(1.0, 5.0));
+        assert_eq!(of(&["2", "7"]), scale(1.0, 7.0));
+        assert_eq!(of(&["1", "9"]), scale(1.0, 10.0));
+        assert_eq!(of(&["0", "10"]), scale(0.0, 10.0));
+        assert_eq!(of(&["Good"]), None);
+    }
 }
