@@ -26,7 +26,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use chrono::{NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::core::columns::{self, ColumnMatch, Role};
@@ -189,6 +189,8 @@ struct StampColumn {
     /// Written with dots, as in `03.06.2024`, which is always day-first.
     dotted: bool,
     example: Option<String>,
+    /// The first numeric date that settled its own order, for the note.
+    settled_example: Option<(String, NaiveDate, DateOrder)>,
 }
 
 impl FileLoader {
@@ -864,10 +866,26 @@ impl Cells<'_> {
                 }
                 Some(Stamp::Utc(instant))
             }
-            ParsedStamp::Local(local) => match time_of_day {
-                Some(time) => Some(Stamp::Local(local.date().and_time(time))),
-                None => Some(Stamp::Local(local)),
-            },
+            ParsedStamp::Local(local) => {
+                // The cell settled its own order (`29-02-2016`), which
+                // settles it for the column's undecided dates too.
+                if let Some((first, second)) = numeric_date_parts(text) {
+                    let (day, month) = (local.day(), local.month());
+                    let day_first = first == day && second == month;
+                    let month_first = first == month && second == day;
+                    column.day_first_seen |= day_first && first > 12;
+                    column.month_first_seen |= month_first && second > 12;
+                    let order = match (day_first, month_first) {
+                        (true, false) => Some(DateOrder::DayFirst),
+                        (false, true) => Some(DateOrder::MonthFirst),
+                        _ => None,
+                    };
+                    if let (None, Some(order)) = (&column.settled_example, order) {
+                        column.settled_example = Some((text.to_string(), local.date(), order));
+                    }
+                }
+                Self::with_time_of_day(local, time_of_day)
+            }
             ParsedStamp::DayMonth {
                 first,
                 second,
@@ -893,6 +911,13 @@ impl Cells<'_> {
                 });
                 None
             }
+        }
+    }
+
+    fn with_time_of_day(local: NaiveDateTime, time_of_day: Option<NaiveTime>) -> Option<Stamp> {
+        match time_of_day {
+            Some(time) => Some(Stamp::Local(local.date().and_time(time))),
+            None => Some(Stamp::Local(local)),
         }
     }
 
@@ -1036,6 +1061,24 @@ impl Cells<'_> {
             }
         }
     }
+}
+
+/// The first two numbers of a numeric date such as `29-02-2016 01:16` or
+/// `03.06.2024`; `None` for other text.
+fn numeric_date_parts(text: &str) -> Option<(u32, u32)> {
+    let mut parts = text.trim().splitn(3, ['-', '/', '.']);
+    let first = parts.next()?;
+    let second = parts.next()?;
+    let year: String = parts
+        .next()?
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let short = |s: &str| (1..=2).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit());
+    if !short(first) || !short(second) || !(year.len() == 2 || year.len() == 4) {
+        return None;
+    }
+    Some((first.parse().ok()?, second.parse().ok()?))
 }
 
 fn not_a_timestamp(text: &str) -> ProblemKind {
@@ -1250,6 +1293,9 @@ impl FileLoader {
             let column_dates: Vec<&PendingDate> =
                 dates.iter().filter(|d| d.column == *index).collect();
             let Some(first_date) = column_dates.first() else {
+                if let Some((text, date, order)) = &column.settled_example {
+                    notes.push(note(&name, &order_note(*order, text, Some(*date))));
+                }
                 continue;
             };
             let chosen = self.options.date_order.get(&name).copied();
@@ -1290,7 +1336,13 @@ impl FileLoader {
                 }
             };
             let Some(order) = order else { continue };
-            notes.push(note(&name, &order_note(order, first_date)));
+            let example = timestamp::day_month_date(
+                first_date.first,
+                first_date.second,
+                first_date.year,
+                order,
+            );
+            notes.push(note(&name, &order_note(order, &first_date.text, example)));
             for date in column_dates {
                 self.fill_date(date, order, &name);
             }
@@ -1481,15 +1533,14 @@ fn column_location(file: &str, column: &str) -> Location {
     }
 }
 
-/// `day-first dates (03.06.2024 = 3 June 2024)`, from the column's first
-/// undecided date.
-fn order_note(order: DateOrder, date: &PendingDate) -> String {
+/// `day-first dates (03.06.2024 = 3 June 2024)`, from an example cell.
+fn order_note(order: DateOrder, text: &str, date: Option<NaiveDate>) -> String {
     let label = match order {
         DateOrder::DayFirst => "day-first dates",
         DateOrder::MonthFirst => "month-first dates",
     };
-    match timestamp::day_month_date(date.first, date.second, date.year, order) {
-        Some(day) => format!("{label} ({} = {})", date.text, day.format("%-d %B %Y")),
+    match date {
+        Some(day) => format!("{label} ({text} = {})", day.format("%-d %B %Y")),
         None => label.to_string(),
     }
 }
@@ -1503,7 +1554,7 @@ pub fn load_file(name: &str, bytes: &[u8], options: ReadOptions) -> LoadedFile {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{NaiveDate, TimeZone, Utc};
+    use chrono::{TimeZone, Utc};
 
     use super::*;
 
