@@ -58,13 +58,13 @@ pub enum Role {
     InResponseTo,
     /// True for a customer's message, false for the company's.
     Inbound,
-    /// Who wrote the message: customer, agent, bot.
+    /// The message's author kind: customer, agent, bot.
     SenderType,
     MessageText,
     // Event logs: one row per change of a ticket.
     /// A process-mining case id such as `case:concept:name`.
     CaseId,
-    /// What happened, such as `created`, `solved`, `Resolve ticket`.
+    /// The event's name, such as `created`, `solved`, `Resolve ticket`.
     Activity,
     EventAt,
 }
@@ -841,9 +841,9 @@ const SYNONYMS: &[Synonyms] = &[
     },
 ];
 
-/// Headers whose meaning depends on the file: in a call log `Resolved` is a
-/// yes/no flag and `Timestamp` is the call's start; elsewhere they are when
-/// a ticket was resolved and when a survey was answered.
+/// Headers whose meaning depends on the file. In a call log `Resolved` is a
+/// yes/no flag and `Timestamp` is the call's start. Elsewhere they are the
+/// time a ticket was resolved and the time a survey was answered.
 const CALL_CONTEXT: &[(&str, Role, Role)] = &[
     ("resolved", Role::CallResolved, Role::ResolvedAt),
     ("timestamp", Role::CallStart, Role::AnsweredAt),
@@ -922,7 +922,7 @@ pub fn match_header(header: &[String], options: &ReadOptions) -> Vec<ColumnMatch
     matches
 }
 
-/// Roles a header in matching form can take, with a score: 1000 minus the
+/// Lists the roles a header in matching form can take, with a score: 1000 minus the
 /// synonym's rank for a whole-header match, 500 minus the rank for a phrase
 /// inside the header.
 fn candidate_roles(text: &str, is_call_log: bool) -> Vec<(Role, u32)> {
@@ -961,7 +961,7 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
         .any(|window| window == wanted.as_slice())
 }
 
-/// A key for the header's layout, the same whatever the case, spacing,
+/// Builds a key for the header's layout, the same whatever the case, spacing,
 /// quotes or byte-order mark of its column names. The page stores hand
 /// mappings under it.
 pub fn header_key(header: &[String]) -> String {
@@ -969,7 +969,7 @@ pub fn header_key(header: &[String]) -> String {
     names.join("|")
 }
 
-/// A column name as written, without byte-order mark, surrounding quotes
+/// Returns a column name as written, without byte-order mark, surrounding quotes
 /// or surrounding spaces.
 pub fn clean_header(text: &str) -> String {
     let text = text.trim_start_matches('\u{feff}').trim();
@@ -980,7 +980,7 @@ pub fn clean_header(text: &str) -> String {
     text.trim().to_string()
 }
 
-/// A column name folded for keys: lowercase, no accents, one space between
+/// Folds a column name for keys: lowercase, no accents, one space between
 /// words, units in brackets kept.
 fn key_text(text: &str) -> String {
     let folded: String = clean_header(text)
@@ -991,7 +991,7 @@ fn key_text(text: &str) -> String {
     squeeze_words(&folded, |c| c.is_alphanumeric() || "()[]{}".contains(c))
 }
 
-/// A column name folded for matching: camelCase split into words,
+/// Folds a column name for matching: camelCase split into words,
 /// lowercase, no accents, units in brackets dropped, every run of other
 /// characters turned into one space. Jira's `Custom field (Time to first
 /// response)` keeps the bracket's text, because that is the field's name.
@@ -1019,7 +1019,7 @@ fn fold(text: &str) -> String {
         .replace('æ', "ae")
 }
 
-/// The letter without its accent, for the Latin letters of the languages
+/// Strips the accent from a letter, for the Latin letters of the languages
 /// the synonyms cover; other characters unchanged.
 fn fold_accent(c: char) -> char {
     match c {
@@ -1052,7 +1052,7 @@ fn split_camel_case(text: &str) -> String {
     out
 }
 
-/// The text with everything inside (), [] and {} removed.
+/// Removes everything inside (), [] and {}.
 fn drop_brackets(text: &str) -> String {
     let mut depth = 0usize;
     let mut out = String::with_capacity(text.len());
@@ -1067,7 +1067,7 @@ fn drop_brackets(text: &str) -> String {
     out
 }
 
-/// The text inside the first pair of brackets, or an empty string.
+/// Returns the text inside the first pair of brackets, or an empty string.
 fn bracket_text(text: &str) -> String {
     let Some(start) = text.find(['(', '[']) else {
         return String::new();
@@ -1121,7 +1121,7 @@ mod tests {
     }
 
     #[test]
-    fn match_text_folds_case_accents_brackets_and_camel_case() {
+    fn match_text_folds_header_text() {
         assert_eq!(match_text("\u{feff}\"Ticket ID\""), "ticket id");
         assert_eq!(match_text("Gesprächsdauer (Min.)"), "gesprachsdauer");
         assert_eq!(match_text("Date de création"), "date de creation");
@@ -1209,7 +1209,7 @@ mod tests {
         assert_eq!(role(&freshdesk, Role::Channel), Some("Source"));
         assert_eq!(role(&freshdesk, Role::Product), Some("Product"));
         assert_eq!(role(&freshservice, Role::Product), Some("Category"));
-        // "Resolution Status" holds SLA outcomes, not the ticket's status.
+        // "Resolution Status" contains SLA outcomes, not the ticket's status.
         assert_eq!(role(&freshservice, Role::Status), None);
     }
 
@@ -1540,7 +1540,7 @@ mod tests {
     }
 
     #[test]
-    fn each_column_takes_one_role_and_each_role_one_column() {
+    fn one_role_per_column() {
         let header = "Status,State,Created,Created at";
         let matches = match_header(
             &header.split(',').map(String::from).collect::<Vec<_>>(),

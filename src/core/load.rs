@@ -120,11 +120,11 @@ pub struct FileLoader {
     not_answered_ratings: BTreeMap<String, usize>,
 }
 
-/// How the file's columns are read, decided from the header and the sample.
+/// The reading plan for the file's columns, from the header and the sample.
 struct Plan {
     columns: Vec<ColumnMatch>,
     kinds: Vec<FileKind>,
-    /// Why every row is left out, for files whose kind is not computed.
+    /// The reason every row is left out, for files whose kind is not computed.
     left_out_reason: Option<&'static str>,
     number_style: NumberStyle,
     csat_scale: Option<Scale>,
@@ -177,7 +177,7 @@ struct PendingDate {
     time: NaiveTime,
 }
 
-/// What a timestamp column's values showed so far.
+/// Evidence a timestamp column's values showed so far.
 #[derive(Default)]
 struct StampColumn {
     unix_seconds: usize,
@@ -277,7 +277,7 @@ impl FileLoader {
         }
     }
 
-    /// A file with no records at all.
+    /// Returns a file with no records and an `EmptyFile` problem.
     fn empty_file(mut self) -> LoadedFile {
         self.problems.push(Problem::error(
             Location::file(&self.name),
@@ -429,9 +429,9 @@ impl FileLoader {
     }
 }
 
-/// The kinds of record a file holds, or why all its rows are left out.
-/// A message or event log is only that, even when it also has a ticket id
-/// and a creation time.
+/// Finds the kinds of record a file holds, or the reason all its rows are
+/// left out. A message or event log is only that, even when it also has a
+/// ticket id and a creation time.
 fn kinds_of(columns: &[ColumnMatch]) -> (Vec<FileKind>, Option<&'static str>) {
     let has = |role: Role| columns.iter().any(|m| m.role == role);
     let has_any = |roles: &[Role]| roles.iter().any(|r| has(*r));
@@ -499,7 +499,7 @@ fn is_numeric_role(role: Role) -> bool {
         )
 }
 
-/// The non-missing values of one column in the sample.
+/// Collects the non-missing values of one column in the sample.
 fn sample_values(sample: &[RawRecord], index: usize) -> Vec<&str> {
     sample
         .iter()
@@ -509,7 +509,7 @@ fn sample_values(sample: &[RawRecord], index: usize) -> Vec<&str> {
         .collect()
 }
 
-/// The number style the numeric columns of the sample show.
+/// Guesses the number style from the numeric columns of the sample.
 fn number_style_of(sample: &[RawRecord], columns: &[ColumnMatch]) -> NumberStyle {
     let values = columns
         .iter()
@@ -518,8 +518,8 @@ fn number_style_of(sample: &[RawRecord], columns: &[ColumnMatch]) -> NumberStyle
     number::guess_style(values)
 }
 
-/// The CSAT scale, from a header hint such as `csat_1_5` or `(1-7)`, else
-/// from the sampled scores: highest at most 5 is 1–5, at most 7 is 1–7,
+/// Finds the CSAT scale from a header hint such as `csat_1_5` or `(1-7)`,
+/// else from the sampled scores: highest at most 5 is 1–5, at most 7 is 1–7,
 /// at most 10 is 1–10, or 0–10 when a 0 appears. `None` for label ratings.
 fn csat_scale_of(
     header: &str,
@@ -553,7 +553,7 @@ fn csat_scale_of(
     Some((found, "from the values"))
 }
 
-/// A scale named in a header: two numbers, the first 0 or 1 and the second
+/// Reads a scale named in a header: two numbers, the first 0 or 1 and the second
 /// 3, 4, 5, 7 or 10, as in `csat_1_5`, `Rating (1-7)`, `ces 1 to 7`.
 fn scale_from_header(header: &str) -> Option<Scale> {
     let numbers: Vec<u32> = header
@@ -667,7 +667,7 @@ fn add_left_out(left_out: &mut Vec<LeftOut>, reason: &str, count: usize) {
     }
 }
 
-/// The first non-empty field past the header's width, if any. Empty
+/// Returns the first non-empty field past the header's width, if any. Empty
 /// surplus fields come from trailing delimiters and are harmless.
 fn surplus_value(fields: &[String], width: usize) -> Option<&str> {
     fields
@@ -688,8 +688,9 @@ struct Cells<'a> {
 }
 
 impl Cells<'_> {
-    /// The column index and trimmed text of a role's cell; `None` when the
-    /// file has no such column, the row is short, or the cell is missing.
+    /// Returns the column index and trimmed text of a role's cell. It is
+    /// `None` when the file has no such column, the row is short, or the
+    /// cell is missing.
     fn cell(&self, role: Role) -> Option<(usize, &str)> {
         let index = self.plan.column(role)?;
         let text = self.record.fields.get(index)?.trim();
@@ -836,7 +837,7 @@ impl Cells<'_> {
 
 // Reading single cells.
 impl Cells<'_> {
-    /// A timestamp cell. Numeric dates with an undecided day/month order
+    /// Reads a timestamp cell. Numeric dates with an undecided day/month order
     /// are kept aside and filled in when the whole column has been seen.
     fn stamp(&mut self, role: Role, field: StampField) -> Option<Stamp> {
         let (index, text) = self.cell(role)?;
@@ -921,7 +922,7 @@ impl Cells<'_> {
         }
     }
 
-    /// A call's start from a date column and an optional time-of-day
+    /// Reads a call's start from a date column and an optional time-of-day
     /// column, such as `Date` = `2021-01-01` and `Time` = `9:12:58`.
     fn call_date_and_time(&mut self) -> Option<Stamp> {
         let time_of_day = match self.cell(Role::CallTime) {
@@ -948,7 +949,7 @@ impl Cells<'_> {
         self.settle_stamp(index, StampField::CallStarted, &text, parsed, time_of_day)
     }
 
-    /// A duration cell in seconds. A two-part value such as `04:10` is
+    /// Reads a duration cell in seconds. A two-part value such as `04:10` is
     /// read as the user chose, or held back with a warning.
     fn duration(&mut self, role: Role) -> Option<f64> {
         let (index, text) = self.cell(role)?;
@@ -1005,7 +1006,7 @@ impl Cells<'_> {
         parsed
     }
 
-    /// A whole count such as replies or reopens.
+    /// Reads a whole count such as replies or reopens.
     fn count(&mut self, role: Role) -> Option<u32> {
         let (index, text) = self.cell(role)?;
         let text = text.to_string();
@@ -1040,7 +1041,7 @@ impl Cells<'_> {
         value
     }
 
-    /// A CSAT cell: a score, a known label, or nothing for Zendesk's
+    /// Reads a CSAT cell: a score, a known label, or nothing for Zendesk's
     /// `Offered` and `Not Offered`, which mark surveys without an answer.
     fn rating(&mut self) -> Option<Rating> {
         let (index, text) = self.cell(Role::Csat)?;
@@ -1063,7 +1064,7 @@ impl Cells<'_> {
     }
 }
 
-/// The first two numbers of a numeric date such as `29-02-2016 01:16` or
+/// Returns the first two numbers of a numeric date such as `29-02-2016 01:16` or
 /// `03.06.2024`; `None` for other text.
 fn numeric_date_parts(text: &str) -> Option<(u32, u32)> {
     let mut parts = text.trim().splitn(3, ['-', '/', '.']);
@@ -1095,15 +1096,15 @@ fn expected_number(style: NumberStyle) -> &'static str {
     }
 }
 
-/// The number of digits when the text is a plain integer, as Unix times
-/// are written.
+/// Counts the digits when the text is a plain integer, as Unix times are
+/// written.
 fn unix_digits(text: &str) -> Option<usize> {
     let digits = text.trim();
     let all_digits = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
     all_digits.then_some(digits.len())
 }
 
-/// Yes/no cells in the forms exports use, in English, French, German,
+/// Parses yes/no cells in the forms exports use, in English, French, German,
 /// Spanish, Dutch and Portuguese.
 fn parse_flag(text: &str) -> Option<bool> {
     let folded = columns::match_text(text);
@@ -1114,7 +1115,7 @@ fn parse_flag(text: &str) -> Option<bool> {
     }
 }
 
-/// Where a ticket stands, from its status text. Merged and duplicate come
+/// Maps status text to the ticket's state. Merged and duplicate come
 /// first, then closed (a cancelled ticket needs no more work, so it is
 /// closed rather than open), then solved and resolved, then the words of
 /// work still to do.
@@ -1203,7 +1204,7 @@ fn contains_words(text: &str, phrase: &str) -> bool {
         .any(|window| window == wanted.as_slice())
 }
 
-/// How a rating label feels, for the labels help desks and survey tools
+/// Finds the sentiment of a rating label, for the labels help desks and survey tools
 /// use; `None` for text the loader does not know.
 fn sentiment_of(text: &str) -> Option<Sentiment> {
     match text.trim() {
@@ -1256,7 +1257,7 @@ fn sentiment_of(text: &str) -> Option<Sentiment> {
     }
 }
 
-/// The name from a Chatwoot-style agent cell `Name (email)`; other cells
+/// Extracts the name from a Chatwoot-style agent cell `Name (email)`; other cells
 /// unchanged.
 fn agent_name(cell: &str) -> String {
     let Some(open) = cell.rfind('(') else {
@@ -1385,7 +1386,7 @@ impl FileLoader {
         }
     }
 
-    /// A survey response without its own answered-at time takes the time of
+    /// Gives a survey response without its own answered-at time the time of
     /// the ticket or call on the same row, so that it falls into a period.
     fn fill_answered_at(&mut self) {
         for row in &mut self.rows {
@@ -1401,9 +1402,9 @@ impl FileLoader {
         }
     }
 
-    /// Keeps the last row of each ticket id. Exports such as ServiceNow's
-    /// incident event log write one row per change, and the last row is the
-    /// ticket's current state; the earlier rows are left out.
+    /// Keeps the last row of each ticket id and leaves the earlier ones out.
+    /// Exports such as ServiceNow's incident event log write one row per
+    /// change, so the last row is the ticket's current state.
     fn keep_last_ticket_per_id(&mut self) {
         let mut last_row: HashMap<&str, usize> = HashMap::new();
         for (index, row) in self.rows.iter().enumerate() {
@@ -1475,9 +1476,9 @@ impl FileLoader {
                 line: Some(read.line),
                 column,
             };
-            // The reader keeps every value except after an unclosed quote;
-            // its other problems (text decoding and their summaries) only
-            // say how a value was read.
+            // The reader keeps every value except after an unclosed quote.
+            // Its other problems (text decoding and their summaries) only
+            // describe how a value was read.
             let severity = match read.kind {
                 ProblemKind::UnclosedQuote => Severity::Error,
                 _ => Severity::Warning,
@@ -1533,7 +1534,7 @@ fn column_location(file: &str, column: &str) -> Location {
     }
 }
 
-/// `day-first dates (03.06.2024 = 3 June 2024)`, from an example cell.
+/// Writes a note such as `day-first dates (03.06.2024 = 3 June 2024)`.
 fn order_note(order: DateOrder, text: &str, date: Option<NaiveDate>) -> String {
     let label = match order {
         DateOrder::DayFirst => "day-first dates",
