@@ -252,27 +252,35 @@ impl FileLoader {
     }
 
     fn take_records(&mut self, incoming: &mut Vec<RawRecord>) {
-        for record in incoming.drain(..) {
-            let Some(header) = self.header.clone() else {
-                let cleaned = record
+        let mut records = incoming.drain(..);
+        let header = match self.header.take() {
+            Some(header) => header,
+            None => match records.next() {
+                Some(record) => record
                     .fields
                     .iter()
                     .map(|f| columns::clean_header(f))
-                    .collect();
-                self.header = Some(cleaned);
-                continue;
-            };
-            if self.plan.is_some() {
-                self.process(&header, record);
-                continue;
-            }
-            self.sample.push(record);
-            if self.sample.len() >= SAMPLE_RECORDS {
-                self.make_plan(&header);
-                let sample = std::mem::take(&mut self.sample);
-                for record in sample {
-                    self.process(&header, record);
-                }
+                    .collect(),
+                None => return,
+            },
+        };
+        for record in records {
+            self.take_record(&header, record);
+        }
+        self.header = Some(header);
+    }
+
+    fn take_record(&mut self, header: &[String], record: RawRecord) {
+        if self.plan.is_some() {
+            self.process(header, record);
+            return;
+        }
+        self.sample.push(record);
+        if self.sample.len() >= SAMPLE_RECORDS {
+            self.make_plan(header);
+            let sample = std::mem::take(&mut self.sample);
+            for record in sample {
+                self.process(header, record);
             }
         }
     }
@@ -627,7 +635,10 @@ impl FileLoader {
 
         if ticket.is_none() && survey.is_none() && call.is_none() {
             // Pending dates of a row that is left out have nowhere to go.
-            self.dates.retain(|date| date.row != row);
+            // They are the last ones pushed, because rows are read in order.
+            while self.dates.last().is_some_and(|date| date.row == row) {
+                self.dates.pop();
+            }
             let reason = match plan.kinds.first() {
                 Some(FileKind::Tickets) => LEFT_OUT_NO_TICKET,
                 Some(FileKind::Survey) => LEFT_OUT_NO_ANSWER,
@@ -754,7 +765,7 @@ impl Cells<'_> {
             dims: dims.clone(),
         };
 
-        let pending = self.loader.dates.iter().any(|d| d.row == self.row);
+        let pending = self.loader.dates.last().is_some_and(|d| d.row == self.row);
         let has_key = ticket.id.is_some()
             || ticket.status.is_some()
             || ticket.created.is_some()
@@ -780,10 +791,13 @@ impl Cells<'_> {
         let answered = response.csat.is_some() || response.nps.is_some() || response.ces.is_some();
         if !answered {
             // A pending date of an unanswered survey has no record to fill.
-            let row = self.row;
-            self.loader
-                .dates
-                .retain(|d| !(d.row == row && matches!(d.field, StampField::AnsweredAt)));
+            // The survey's date is read after the ticket's, so it is last.
+            let last = self.loader.dates.last();
+            let own =
+                |d: &PendingDate| d.row == self.row && matches!(d.field, StampField::AnsweredAt);
+            if last.is_some_and(own) {
+                self.loader.dates.pop();
+            }
         }
         answered.then_some(response)
     }
