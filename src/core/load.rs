@@ -781,7 +781,7 @@ impl Cells<'_> {
     fn survey(&mut self, dims: &Dims) -> Option<SurveyResponse> {
         let response = SurveyResponse {
             line: self.record.line,
-            answered_at: self.stamp(Role::AnsweredAt, StampField::AnsweredAt),
+            answered_at: self.answered_at(),
             ticket_id: self.text(Role::TicketId),
             csat: self.rating(),
             nps: self.number(Role::Nps),
@@ -802,6 +802,24 @@ impl Cells<'_> {
         answered.then_some(response)
     }
 
+    /// Reads when a survey was answered. A survey export without an
+    /// answered-at column may date its rows in a `Date` or `Start` column
+    /// instead. In a ticket or call file such columns belong to the ticket
+    /// or call, whose time the response takes later.
+    fn answered_at(&mut self) -> Option<Stamp> {
+        let kinds = &self.plan.kinds;
+        if self.plan.has(Role::AnsweredAt) {
+            return self.stamp(Role::AnsweredAt, StampField::AnsweredAt);
+        }
+        if kinds.contains(&FileKind::Tickets) || kinds.contains(&FileKind::Calls) {
+            return None;
+        }
+        if self.plan.has(Role::CallStart) {
+            return self.stamp(Role::CallStart, StampField::AnsweredAt);
+        }
+        self.call_date_and_time(StampField::AnsweredAt)
+    }
+
     fn call(&mut self, dims: &Dims) -> Option<Call> {
         let call_roles = [
             Role::CallId,
@@ -819,7 +837,7 @@ impl Cells<'_> {
 
         let started = match self.plan.has(Role::CallStart) {
             true => self.stamp(Role::CallStart, StampField::CallStarted),
-            false => self.call_date_and_time(),
+            false => self.call_date_and_time(StampField::CallStarted),
         };
         let talk_secs = self.duration(Role::TalkTime);
         let talk_present = self.cell(Role::TalkTime).is_some();
@@ -938,7 +956,7 @@ impl Cells<'_> {
 
     /// Reads a call's start from a date column and an optional time-of-day
     /// column, such as `Date` = `2021-01-01` and `Time` = `9:12:58`.
-    fn call_date_and_time(&mut self) -> Option<Stamp> {
+    fn call_date_and_time(&mut self, field: StampField) -> Option<Stamp> {
         let time_of_day = match self.cell(Role::CallTime) {
             Some((index, text)) => {
                 let text = text.to_string();
@@ -960,7 +978,7 @@ impl Cells<'_> {
             self.error(index, "timestamp", not_a_timestamp(&text));
             return None;
         };
-        self.settle_stamp(index, StampField::CallStarted, &text, parsed, time_of_day)
+        self.settle_stamp(index, field, &text, parsed, time_of_day)
     }
 
     /// Reads a duration cell in seconds. A two-part value such as `04:10` is
@@ -2135,6 +2153,67 @@ mod tests {
 
         assert_eq!(split.tickets, whole.tickets);
         assert_eq!(split.rows, whole.rows);
+    }
+
+    #[test]
+    fn survey_dated_by_date_column() {
+        let text = "Date,NPS\n2024-03-01,9\n2024-03-02,\n";
+
+        let file = load_with("s.csv", text.as_bytes(), ReadOptions::default());
+
+        assert_eq!(file.kinds, vec![FileKind::Survey]);
+        assert_eq!(file.surveys.len(), 1);
+        assert_eq!(file.surveys[0].answered_at, local(2024, 3, 1, 0, 0, 0));
+        assert_eq!(left_out(&file, LEFT_OUT_NO_ANSWER), 1);
+    }
+
+    #[test]
+    fn chatwoot_csat_download() {
+        // Chatwoot writes `Name (email)` agent cells and a reporting-period
+        // line after the rows.
+        let text = "Agent Name,Rating,Feedback Comment,Contact Name,Recorded date\n\
+                    Ana Ruiz (ana@example.com),5,great,Pat,2024-05-06T09:00:00Z\n\
+                    Bo Li (bo@example.com),2,,Sam,2024-05-06T10:00:00Z\n\
+                    Reporting period 2024-05-01 to 2024-05-31\n";
+
+        let file = load_with("csat.csv", text.as_bytes(), ReadOptions::default());
+
+        assert_eq!(file.kinds, vec![FileKind::Survey]);
+        assert_eq!(file.surveys.len(), 2);
+        assert_eq!(file.surveys[0].dims.agent.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(file.surveys[1].csat, Some(Rating::Score(2.0)));
+        assert_eq!(file.surveys[1].answered_at, utc(2024, 5, 6, 10, 0));
+        // The trailing line has no rating, so it is no response.
+        assert_eq!(left_out(&file, LEFT_OUT_NO_ANSWER), 1);
+    }
+
+    #[test]
+    fn problems_per_column_are_capped() {
+        let mut text = String::from("Ticket ID,Created at\n");
+        for i in 0..60 {
+            text.push_str(&format!("T-{i},soon\n"));
+        }
+
+        let file = load_with("t.csv", text.as_bytes(), ReadOptions::default());
+
+        // 60 bad cells: 50 listed, then one summary for the other 10.
+        assert_eq!(file.tickets.len(), 60);
+        assert_eq!(file.problems.len(), 51);
+        let summary = file.problems.last().map(|p| p.kind.clone());
+        let expected = ProblemKind::Other {
+            value: "Created at".to_string(),
+            message: "10 more problems like the ones above are not listed".to_string(),
+        };
+        assert_eq!(summary, Some(expected));
+    }
+
+    #[test]
+    fn header_only_file_has_kinds_and_no_rows() {
+        let file = load_with("t.csv", b"Ticket ID,Status\n", ReadOptions::default());
+
+        assert_eq!(file.kinds, vec![FileKind::Tickets]);
+        assert_eq!(file.rows.total, 0);
+        assert!(file.problems.is_empty());
     }
 
     #[test]
