@@ -2217,6 +2217,66 @@ mod tests {
     }
 
     #[test]
+    fn random_input_never_panics() {
+        // Rows stitched from header words, cell values and separators by a
+        // fixed linear congruential generator, so every run sees the same
+        // inputs.
+        let pieces = [
+            "Ticket ID",
+            "Created at",
+            "Status",
+            "CSAT",
+            "talk_time",
+            "Date",
+            "Time",
+            "nps",
+            "hold_time",
+            "Resolved",
+            "First Response Time",
+            ",",
+            ";",
+            "\n",
+            "\r\n",
+            "\"",
+            "",
+            "04:10",
+            "13/02/2024",
+            "02/13/2024",
+            "03.06.2024",
+            "1717405200",
+            "Offered",
+            "Good",
+            "é",
+            "\u{feff}",
+            "-1",
+            "99999999999999999999",
+            "NaN",
+            "1h 2m",
+            "NA",
+            "(",
+            ")",
+            "Y",
+            "2024-02-30",
+            "\u{ff}",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..60 {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1);
+                let index = (state >> 33) as usize % pieces.len();
+                text.push_str(pieces[index]);
+            }
+
+            let file = load_with("random.csv", text.as_bytes(), ReadOptions::default());
+
+            assert!(file.rows.used <= file.rows.total);
+        }
+    }
+
+    #[test]
     fn status_words_map_to_states() {
         let cases = [
             ("Pending Customer Response", TicketState::Open),
