@@ -6,9 +6,10 @@
 //! kinds and an error in its problems, so the page can say why.
 //!
 //! The loader keeps the first [`SAMPLE_RECORDS`] records to decide how to
-//! read each column (timestamp or duration, decimal comma, CSAT scale),
-//! then turns every row into typed records as it streams. Day/month order
-//! of numeric dates is decided per column once every value has been seen.
+//! read each column (timestamp or duration, decimal comma), then turns
+//! every row into typed records as it streams. The day/month order of
+//! numeric dates and the CSAT scale are decided once every value has been
+//! seen.
 //!
 //! When a row counts as used:
 //! - a ticket row is used when its ticket id, its status or one of its
@@ -118,6 +119,8 @@ pub struct FileLoader {
     left_out: Vec<LeftOut>,
     unknown_statuses: BTreeSet<String>,
     not_answered_ratings: BTreeMap<String, usize>,
+    /// Lowest and highest numeric CSAT score seen.
+    csat_range: Option<(f64, f64)>,
 }
 
 /// The reading plan for the file's columns, from the header and the sample.
@@ -213,6 +216,7 @@ impl FileLoader {
             left_out: Vec::new(),
             unknown_statuses: BTreeSet::new(),
             not_answered_ratings: BTreeMap::new(),
+            csat_range: None,
         }
     }
 
@@ -247,6 +251,7 @@ impl FileLoader {
         self.fill_answered_at();
         self.keep_last_ticket_per_id();
         self.note_statuses_and_ratings();
+        self.settle_csat_scale();
         self.add_read_problems(&header);
         self.into_loaded(header)
     }
@@ -359,16 +364,6 @@ impl FileLoader {
         }
 
         let (kinds, left_out_reason) = kinds_of(&columns);
-        let csat_column = columns.iter().find(|m| m.role == Role::Csat);
-        let csat_scale = csat_column.and_then(|column| {
-            let values = sample_values(&self.sample, column.index);
-            let (scale, source) = csat_scale_of(&column.header, &values, number_style)?;
-            notes.push(ColumnNote {
-                column: column.header.clone(),
-                note: format!("CSAT scale {}–{} ({source})", scale.min, scale.max),
-            });
-            Some(scale)
-        });
         if decimal_comma {
             notes.push(ColumnNote {
                 column: String::new(),
@@ -387,7 +382,7 @@ impl FileLoader {
             kinds,
             left_out_reason,
             number_style,
-            csat_scale,
+            csat_scale: None,
             units,
             notes,
         });
@@ -527,33 +522,23 @@ fn number_style_of(sample: &[RawRecord], columns: &[ColumnMatch]) -> NumberStyle
 }
 
 /// Finds the CSAT scale from a header hint such as `csat_1_5` or `(1-7)`,
-/// else from the sampled scores: highest at most 5 is 1–5, at most 7 is 1–7,
-/// at most 10 is 1–10, or 0–10 when a 0 appears. `None` for label ratings.
-fn csat_scale_of(
-    header: &str,
-    values: &[&str],
-    style: NumberStyle,
-) -> Option<(Scale, &'static str)> {
+/// else from the lowest and highest score in the file: highest at most 5
+/// is 1–5, at most 7 is 1–7, at most 10 is 1–10, or 0–10 when a 0 appears.
+/// A 0 in a file whose scores stop at 5 or 7 is out of that scale, which
+/// the report flags. `None` for label ratings and scores above 10.
+fn csat_scale_of(header: &str, range: Option<(f64, f64)>) -> Option<(Scale, &'static str)> {
     if let Some(scale) = scale_from_header(header) {
         return Some((scale, "from the header"));
     }
-    let scores: Vec<f64> = values
-        .iter()
-        .filter_map(|v| number::parse_number(v, style))
-        .collect();
-    if scores.is_empty() {
-        return None;
-    }
-    let min = scores.iter().copied().fold(f64::INFINITY, f64::min);
-    let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let (min, max) = range?;
     let scale = |min, max| Scale { min, max };
-    let found = if max <= 5.0 && min >= 1.0 {
+    let found = if max <= 5.0 {
         scale(1.0, 5.0)
-    } else if max <= 7.0 && min >= 1.0 {
+    } else if max <= 7.0 {
         scale(1.0, 7.0)
     } else if max <= 10.0 && min >= 1.0 {
         scale(1.0, 10.0)
-    } else if max <= 10.0 && min >= 0.0 {
+    } else if max <= 10.0 {
         scale(0.0, 10.0)
     } else {
         return None;
@@ -1079,6 +1064,8 @@ impl Cells<'_> {
         let (index, text) = self.cell(Role::Csat)?;
         let text = text.to_string();
         if let Some(score) = number::parse_number(&text, self.plan.number_style) {
+            let range = self.loader.csat_range.get_or_insert((score, score));
+            *range = (range.0.min(score), range.1.max(score));
             return Some(Rating::Score(score));
         }
         let folded = columns::match_text(&text);
@@ -1462,6 +1449,21 @@ impl FileLoader {
         }
     }
 
+    fn settle_csat_scale(&mut self) {
+        let Some(plan) = self.plan.as_mut() else {
+            return;
+        };
+        let Some(column) = plan.columns.iter().find(|m| m.role == Role::Csat) else {
+            return;
+        };
+        let Some((scale, source)) = csat_scale_of(&column.header, self.csat_range) else {
+            return;
+        };
+        let text = format!("CSAT scale {}–{} ({source})", scale.min, scale.max);
+        plan.notes.push(note(&column.header, &text));
+        plan.csat_scale = Some(scale);
+    }
+
     fn note_statuses_and_ratings(&mut self) {
         let Some(plan) = self.plan.as_mut() else {
             return;
@@ -1680,7 +1682,7 @@ mod tests {
         // The rating takes the call's start as its answered-at time.
         assert_eq!(file.surveys[0].answered_at, call.started);
         assert_eq!(file.surveys[0].csat, Some(Rating::Score(3.0)));
-        // Ratings of the first 200 rows run from 1 to 5.
+        // Ratings run from 1 to 5.
         assert_eq!(file.csat_scale, Some(Scale { min: 1.0, max: 5.0 }));
         // 946 calls are not answered.
         let missed = file
@@ -1751,7 +1753,7 @@ mod tests {
         let nps = file.surveys.iter().filter(|s| s.nps.is_some()).count();
         assert_eq!(nps, 13612);
         assert_eq!(file.surveys[0].nps, Some(10.0));
-        // Satisfaction in the first 200 rows runs from 1 to 10.
+        // Satisfaction runs from 1 to 10.
         assert_eq!(
             file.csat_scale,
             Some(Scale {
@@ -2340,17 +2342,22 @@ mod tests {
 
     #[test]
     fn csat_scale_from_header_or_values() {
-        let point = NumberStyle::DecimalPoint;
         let scale = |min, max| Some(Scale { min, max });
 
         assert_eq!(scale_from_header("csat_1_5"), scale(1.0, 5.0));
         assert_eq!(scale_from_header("Rating (1-7)"), scale(1.0, 7.0));
         assert_eq!(scale_from_header("Rating 2024"), None);
-        let of = |values: &[&str]| csat_scale_of("rating", values, point).map(|(s, _)| s);
-        assert_eq!(of(&["1", "5", "3"]), scale(1.0, 5.0));
-        assert_eq!(of(&["2", "7"]), scale(1.0, 7.0));
-        assert_eq!(of(&["1", "9"]), scale(1.0, 10.0));
-        assert_eq!(of(&["0", "10"]), scale(0.0, 10.0));
-        assert_eq!(of(&["Good"]), None);
+        let of = |min, max| csat_scale_of("rating", Some((min, max))).map(|(s, _)| s);
+        assert_eq!(of(1.0, 5.0), scale(1.0, 5.0));
+        assert_eq!(of(0.0, 5.0), scale(1.0, 5.0), "0 is out of a 1–5 scale");
+        assert_eq!(of(2.0, 7.0), scale(1.0, 7.0));
+        assert_eq!(of(1.0, 9.0), scale(1.0, 10.0));
+        assert_eq!(of(0.0, 10.0), scale(0.0, 10.0));
+        assert_eq!(of(1.0, 11.0), None);
+        assert_eq!(
+            csat_scale_of("csat_1_5", Some((0.0, 10.0))).map(|(s, _)| s),
+            scale(1.0, 5.0)
+        );
+        assert_eq!(csat_scale_of("rating", None), None);
     }
 }
