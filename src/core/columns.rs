@@ -567,6 +567,9 @@ const SYNONYMS: &[Synonyms] = &[
             "likelihood to recommend",
             "net promoter score",
             "recommend",
+            // A bare score is NPS unless the loader finds only 1–5 values.
+            "score",
+            "survey score",
         ],
         contains: &[
             "nps",

@@ -353,6 +353,7 @@ impl FileLoader {
         let number_style = number_style_of(&self.sample, &columns);
         let decimal_comma = number_style == NumberStyle::DecimalComma;
         self.settle_time_or_duration(&mut columns, &mut notes, decimal_comma);
+        self.settle_bare_score(&mut columns, &mut notes, number_style);
 
         let mut units = BTreeMap::new();
         for column in &columns {
@@ -386,6 +387,38 @@ impl FileLoader {
             units,
             notes,
         });
+    }
+
+    /// Reads a bare `Score` column as CSAT when its sampled values stop at 5
+    /// and the file has no other CSAT column. Otherwise it stays NPS.
+    fn settle_bare_score(
+        &self,
+        columns: &mut [ColumnMatch],
+        notes: &mut Vec<ColumnNote>,
+        style: NumberStyle,
+    ) {
+        if columns.iter().any(|m| m.role == Role::Csat) {
+            return;
+        }
+        let is_bare = |m: &ColumnMatch| {
+            let text = columns::match_text(&m.header);
+            m.role == Role::Nps && !m.by_hand && (text == "score" || text == "survey score")
+        };
+        let Some(column) = columns.iter_mut().find(|m| is_bare(m)) else {
+            return;
+        };
+        let scores: Vec<f64> = sample_values(&self.sample, column.index)
+            .iter()
+            .filter_map(|v| number::parse_number(v, style))
+            .collect();
+        let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let text = if !scores.is_empty() && max <= 5.0 {
+            column.role = Role::Csat;
+            "scores up to 5, read as CSAT"
+        } else {
+            "read as NPS (0–10)"
+        };
+        notes.push(note(&column.header, text));
     }
 
     /// Turns "First Response Time" and "Time to Resolution" into timestamp
@@ -1912,6 +1945,31 @@ mod tests {
 
         assert_eq!(file.kinds, vec![FileKind::Events]);
         assert_eq!(left_out(&file, LEFT_OUT_EVENTS), 10);
+    }
+
+    #[test]
+    fn case_08_bare_score_is_nps() {
+        let file = case("08-nps-promoter-boundaries.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Survey]);
+        assert_eq!(file.surveys.len(), 10);
+        // First row: N-801,2024-03-01T10:00:00Z,10,Great support
+        assert_eq!(file.surveys[0].nps, Some(10.0));
+        assert_eq!(file.surveys[0].answered_at, utc(2024, 3, 1, 10, 0));
+        assert!(has_note(&file, "score", "read as NPS"));
+    }
+
+    #[test]
+    fn bare_score_up_to_five_is_csat() {
+        let text = "Score,Submitted at\n4,2024-03-01\n5,2024-03-02\n2,2024-03-03\n";
+
+        let file = load_with("s.csv", text.as_bytes(), ReadOptions::default());
+
+        let ratings: Vec<Option<Rating>> = file.surveys.iter().map(|s| s.csat.clone()).collect();
+        let expected = [4.0, 5.0, 2.0].map(|v| Some(Rating::Score(v)));
+        assert_eq!(ratings, expected.to_vec());
+        assert!(file.surveys.iter().all(|s| s.nps.is_none()));
+        assert_eq!(file.csat_scale, Some(Scale { min: 1.0, max: 5.0 }));
     }
 
     #[test]
