@@ -897,7 +897,7 @@ pub fn match_header(header: &[String], options: &ReadOptions) -> Vec<ColumnMatch
 
     let mut candidates = Vec::new();
     for (index, text) in texts.iter().enumerate() {
-        if taken_columns[index] || text.is_empty() {
+        if taken_columns[index] || text.is_empty() || is_jira_sla_field(&header[index]) {
             continue;
         }
         for (role, score) in candidate_roles(text, is_call_log) {
@@ -953,6 +953,16 @@ fn candidate_roles(text: &str, is_call_log: bool) -> Vec<(Role, u32)> {
         }
     }
     found
+}
+
+/// True for Jira Service Management's SLA fields, such as `Custom field
+/// (Time to first response)`. They contain the time left before the SLA
+/// target (`HH:MM`, negative once breached), not the time taken, so they
+/// match no role.
+fn is_jira_sla_field(header: &str) -> bool {
+    let folded = fold(&clean_header(header));
+    let wrappers = ["custom field (time to ", "campo personalizado (time to "];
+    wrappers.iter().any(|w| folded.starts_with(w))
 }
 
 /// True when the words of `phrase` appear one after another in `text`.
@@ -1244,7 +1254,7 @@ mod tests {
     #[test]
     fn jira_headers_in_english_and_spanish() {
         let english = roles_of(
-            "Summary, Issue key, Issue id, Issue Type, Status, Project key, Priority, Resolution, Assignee, Reporter, Created, Updated, Resolved, Custom field (Time to first response), Custom field (Time to resolution), Satisfaction rating, Custom field (Satisfaction date), Custom field (Request Type), Status Category",
+            "Summary, Issue key, Issue id, Issue Type, Status, Project key, Priority, Resolution, Assignee, Reporter, Created, Updated, Resolved, Custom field (Time to first response), Custom field (Time to resolution), Satisfaction rating, Custom field (Satisfaction date), Custom field (Request Type), Status Category, Status Category Changed, Custom field ([CHART] Date of First Response), Comment, Comment",
         );
         let spanish = roles_of(
             "Resumen, Clave de incidencia, Estado, Prioridad, Creada, Resuelta, Campo personalizado (Time to first response), Calificación de satisfacción",
@@ -1254,13 +1264,12 @@ mod tests {
         assert_eq!(role(&english, Role::Status), Some("Status"));
         assert_eq!(role(&english, Role::Created), Some("Created"));
         assert_eq!(role(&english, Role::ResolvedAt), Some("Resolved"));
+        // Jira's SLA fields hold the time left, not the time taken.
+        assert_eq!(role(&english, Role::FirstResponseTime), None);
+        assert_eq!(role(&english, Role::ResolutionTime), None);
         assert_eq!(
-            role(&english, Role::FirstResponseTime),
-            Some("Custom field (Time to first response)")
-        );
-        assert_eq!(
-            role(&english, Role::ResolutionTime),
-            Some("Custom field (Time to resolution)")
+            role(&english, Role::FirstResponseAt),
+            Some("Custom field ([CHART] Date of First Response)")
         );
         assert_eq!(role(&english, Role::Csat), Some("Satisfaction rating"));
         assert_eq!(
@@ -1281,7 +1290,7 @@ mod tests {
             role(&spanish, Role::Csat),
             Some("Calificación de satisfacción")
         );
-        assert!(role(&spanish, Role::FirstResponseTime).is_some());
+        assert_eq!(role(&spanish, Role::FirstResponseTime), None);
     }
 
     #[test]

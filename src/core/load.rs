@@ -1279,8 +1279,10 @@ fn sentiment_of(text: &str) -> Option<Sentiment> {
         "positive",
         "thumbs up",
         "awesome",
+        "extremely happy",
+        "extremely satisfied",
     ];
-    let neutral = ["okay", "ok", "neutral", "average", "fair"];
+    let neutral = ["okay", "ok", "just okay", "neutral", "average", "fair"];
     let negative = [
         "bad",
         "not good",
@@ -1297,6 +1299,8 @@ fn sentiment_of(text: &str) -> Option<Sentiment> {
         "negative",
         "thumbs down",
         "awful",
+        "extremely unhappy",
+        "extremely dissatisfied",
     ];
     if positive.contains(&folded.as_str()) {
         Some(Sentiment::Positive)
