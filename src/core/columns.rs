@@ -1565,7 +1565,7 @@ mod tests {
     }
 
     #[test]
-    fn hand_mapping_wins_and_none_switches_a_role_off() {
+    fn hand_mapping_overrides_matching() {
         let header: Vec<String> = ["Ticket ID", "Created at", "Updated at", "Priority"]
             .map(String::from)
             .to_vec();

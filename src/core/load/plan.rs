@@ -213,11 +213,11 @@ fn number_style_of(sample: &[RawRecord], columns: &[ColumnMatch]) -> NumberStyle
     number::guess_style(values)
 }
 
-/// Finds the CSAT scale from a header hint such as `csat_1_5` or `(1-7)`,
-/// else from the lowest and highest score in the file: highest at most 5
-/// is 1–5, at most 7 is 1–7, at most 10 is 1–10, or 0–10 when a 0 appears.
-/// A 0 in a file whose scores stop at 5 or 7 is out of that scale, which
-/// the report flags. `None` for label ratings and scores above 10.
+/// Finds the CSAT scale from a header hint such as `csat_1_5` or `(1-7)`.
+/// Without one, the highest score in the file decides: at most 5 is 1–5,
+/// at most 7 is 1–7, and at most 10 is 1–10, or 0–10 when a 0 appears.
+/// A 0 beside scores that stop at 5 or 7 is out of scale, and the report
+/// flags it. Label ratings and scores above 10 give `None`.
 pub(super) fn csat_scale_of(
     header: &str,
     range: Option<(f64, f64)>,
