@@ -3,8 +3,8 @@
 //!
 //! Durations come back in seconds and may be negative (Jira writes SLA
 //! time left as `-0:30` once breached). A two-part `04:10` with no unit word
-//! in the cell is [`ParsedDuration::Ambiguous`]: the loader asks the user or
-//! applies the file's setting. This module does not decide which columns
+//! in the cell is [`ParsedDuration::Ambiguous`], and the loader resolves it
+//! from the user's choice or the file's setting. This module does not decide which columns
 //! are durations, nor which unit a header without one implies.
 
 use crate::core::number::{parse_number, NumberStyle};
@@ -46,17 +46,18 @@ pub enum ParsedDuration {
 /// Formats accepted, for "expected …" in messages.
 pub const EXPECTED: &str = "a duration such as 0:04:10, 1h 2m 5s, 18:25 min or a number";
 
-/// Longest cell worth parsing; `2 days 23:59:59.999999` is 22 characters.
+/// Maximum length of a cell worth parsing (`2 days 23:59:59.999999` is 22
+/// characters).
 const MAX_LENGTH: usize = 64;
 
 /// The unit a header names, e.g. "in minutes", "(Sek.)", "_ms", "(in hrs)".
 ///
 /// The header is split into words at non-letters and at lower-to-upper
 /// case changes (`TalkTimeSec`). The first word that names a unit in
-/// English or German wins, so "First reply time in minutes within business
-/// hours" is in minutes. The one-letter units `s`, `m`, `h` and `d` count
-/// only inside brackets (`(s)`) or as a suffix after `_` (`wait_s`), since
-/// elsewhere they are too often something else.
+/// English, German or French wins, so "First reply time in minutes within
+/// business hours" is in minutes. The one-letter units `s`, `m`, `h` and `d`
+/// count only inside brackets (`(s)`) or as a suffix after `_` (`wait_s`),
+/// since elsewhere they are too often something else.
 ///
 /// ```
 /// use service_kpis::core::duration::{unit_from_header, DurationUnit};
@@ -114,8 +115,8 @@ fn header_words(header: &str) -> Vec<HeaderWord> {
     words
 }
 
-/// The unit a word names: English, German and French spellings and their
-/// usual abbreviations, and the one-letter symbols.
+/// Returns the unit that a word names, from English, German and French
+/// spellings, their usual abbreviations and the one-letter symbols.
 fn unit_from_word(word: &str) -> Option<DurationUnit> {
     use DurationUnit::*;
     let unit = match word {
@@ -141,8 +142,8 @@ fn unit_from_word(word: &str) -> Option<DurationUnit> {
 /// - a plain number, in `unit`: `245`, `4,5` (with `decimal_comma`);
 /// - clock forms: `H:MM:SS`, `HH:MM:SS.fff`, `D.HH:MM:SS`, an optional day
 ///   count before (`2 days 3:04:05`, `1 day, 3:04`), and an optional unit
-///   word after; a two-part `MM:SS` needs a minutes word (`18:25 min`) and
-///   `H:MM` an hours word, or else the result is
+///   word after. A two-part `MM:SS` needs a minutes word (`18:25 min`) and
+///   `H:MM` an hours word or a day count, or else the result is
 ///   [`ParsedDuration::Ambiguous`];
 /// - numbers with unit words: `1h 2m 5s`, `45 sec`, `1.5 hours`, and `1h30`
 ///   where the last number takes the unit after the previous one;

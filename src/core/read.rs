@@ -35,11 +35,11 @@ pub const SNIFF_BYTES: usize = 64 * 1024;
 /// How many lines the delimiter sniffer looks at, at most.
 const SNIFF_LINES: usize = 100;
 
-/// Delimiters the sniffer chooses from; on a tie the earliest wins.
+/// Delimiters the sniffer chooses from. On a tie the earliest wins.
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 
-/// How many decoding problems are reported one by one; the rest are
-/// summed up in one problem at the end of the file.
+/// Maximum number of decoding problems reported one by one. The rest are
+/// counted in one problem at the end of the file.
 const MAX_DECODING_PROBLEMS: usize = 20;
 
 /// How the text of a file was decoded.
@@ -154,8 +154,8 @@ impl CsvReader {
         self.delimiter
     }
 
-    /// The encoding seen so far: it can change to Windows-1252 at any
-    /// field that is not valid UTF-8.
+    /// Returns the encoding seen so far, which changes to Windows-1252 at
+    /// the first field that is not valid UTF-8.
     pub fn encoding(&self) -> TextEncoding {
         if self.decoder.saw_windows_1252 {
             TextEncoding::Windows1252
@@ -169,9 +169,10 @@ impl CsvReader {
         std::mem::take(&mut self.decoder.problems)
     }
 
-    /// Chooses the dialect from the buffered bytes, then parses them.
+    /// Chooses the dialect from the first [`SNIFF_BYTES`] buffered, then
+    /// parses all the buffered bytes.
     fn start_parser(&mut self, at_end: bool, out: &mut Vec<RawRecord>) {
-        let mut buffered = std::mem::take(&mut self.sniff_buffer);
+        let buffered = std::mem::take(&mut self.sniff_buffer);
         let mut text: &[u8] = &buffered;
 
         if let Some(rest) = text.strip_prefix(b"\xEF\xBB\xBF") {
@@ -179,17 +180,17 @@ impl CsvReader {
             text = rest;
         }
 
-        let terminator = sniff_terminator(text);
-        let delimiter = sniff_delimiter(text, terminator, at_end);
+        // Sniff the same window whatever the chunk sizes, so that a file
+        // reads the same when pushed whole or in small chunks.
+        let window = &text[..text.len().min(SNIFF_BYTES)];
+        let window_at_end = at_end && window.len() == text.len();
+        let terminator = sniff_terminator(window);
+        let delimiter = sniff_delimiter(window, terminator, window_at_end);
         self.delimiter = Some(delimiter);
 
         let mut parser = RecordParser::new(delimiter, terminator);
         parser.feed(text, &mut self.decoder, out);
         self.parser = Some(parser);
-
-        // The buffer is not needed any more; free it rather than keep 64 KiB.
-        buffered.clear();
-        buffered.shrink_to_fit();
     }
 }
 
@@ -209,11 +210,11 @@ fn sniff_terminator(text: &[u8]) -> u8 {
 /// most lines, ignoring delimiters that never occur.
 ///
 /// Each candidate's count per line is taken over the first lines of
-/// `text`. Its modal count must be non-zero; the candidate whose modal
-/// count is met by the most lines wins, and ties go to the earlier entry of
-/// [`DELIMITERS`] (comma first). A file with no candidate at all is read
-/// with commas. Unless `at_end`, the last line may be cut off, so it is left
-/// out.
+/// `text`, and its modal count must be non-zero. The candidate whose modal
+/// count is met by the most lines wins. Ties go to the earlier entry of
+/// [`DELIMITERS`] (comma first), and a file with no candidate at all is
+/// read with commas. Unless `at_end`, the last line may be cut off, so it is
+/// left out.
 fn sniff_delimiter(text: &[u8], terminator: u8, at_end: bool) -> u8 {
     let lines = count_delimiters_per_line(text, terminator, at_end);
 
@@ -273,7 +274,8 @@ fn count_delimiters_per_line(text: &[u8], terminator: u8, at_end: bool) -> Vec<[
     lines
 }
 
-/// The most frequent value, the larger one on a tie; `None` when empty.
+/// Returns the most frequent value (the larger one on a tie), or `None`
+/// for an empty slice.
 fn modal_count(counts: &[usize]) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None;
     for &count in counts {
@@ -437,9 +439,9 @@ impl RecordParser {
     }
 }
 
-/// Where the parser is relative to quotes, following the same rules as
-/// `csv-core`: a quote opens a quoted field only at the start of a field,
-/// and a doubled quote inside one is data.
+/// Quote state of the pending record, following the rules of `csv-core`:
+/// a quote opens a quoted field only at the start of a field, and a doubled
+/// quote inside one is data.
 ///
 /// `csv-core` does not expose its state, and cloning its reader does not
 /// copy the parsing tables (in csv-core 0.1.13), so this tracker is how the
@@ -935,7 +937,7 @@ mod tests {
 
     #[test]
     fn real_twcs_keeps_stray_crs_as_text() {
-        // 5,000 tweets. Line 2589 holds "@AskPayPal \r\rI just love ...":
+        // 5,000 tweets. Line 2589 contains "@AskPayPal \r\rI just love ...":
         // two lone CRs in an LF file, which are text, so the tweet stays one
         // record with 8 fields. Python's csv module ends a record at a lone
         // CR and finds 5,003 rows; with those two CRs replaced by another

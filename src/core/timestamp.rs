@@ -7,7 +7,7 @@
 //!
 //! A cell is split into tokens (digit runs, letter runs, symbols, spaces).
 //! The first `H:MM` run is the time of day, with its seconds, fraction,
-//! AM/PM marker and UTC offset after it; the tokens left over are the date.
+//! AM/PM marker and UTC offset after it. The tokens left over are the date.
 //! This one rule covers ISO 8601, numeric dates, month names in any
 //! position (Jira, Five9, Twitter, RFC 2822) and dates after the time. Unix
 //! times are plain numbers: 9–10 digits are seconds, 12–13 digits are
@@ -39,8 +39,9 @@ pub enum ParsedStamp {
 pub const EXPECTED: &str = "a date and time such as 2024-03-12 14:05, 2024-03-12T14:05:00Z, \
 12/03/2024 2:05 PM, 12/Mar/24 2:05 PM or a Unix time";
 
-/// Longest cell worth parsing; the longest accepted format (a weekday and
-/// month written out, nanoseconds and an offset) is about 50 characters.
+/// Maximum length of a cell worth parsing. The longest accepted format (a
+/// weekday and month written out, nanoseconds and an offset) is about 50
+/// characters.
 const MAX_LENGTH: usize = 80;
 
 /// Parses one non-empty cell.
@@ -93,7 +94,7 @@ pub fn parse_stamp(text: &str) -> Option<ParsedStamp> {
             time,
         }),
         // NOTE: an undecided date with an offset (`03/04/2024 10:00 +0200`)
-        // is rejected, because `DayMonth` has no room for the offset; no
+        // is rejected, because `DayMonth` has no room for the offset. No
         // export seen so far writes dates that way.
         (DateParts::Undecided { .. }, Some(_)) => None,
     }
@@ -218,9 +219,9 @@ struct Clock {
     offset: Option<FixedOffset>,
 }
 
-/// Finds the first `H:MM` run and parses the clock from there; returns the
-/// other tokens (the date) and the clock, or all tokens and `None` for a
-/// date alone. `None` overall when a clock starts but is malformed.
+/// Finds the first `H:MM` run and parses the clock from there. Returns the
+/// other tokens (the date) with the clock, or all tokens with `None` for a
+/// date alone, or `None` when a clock starts but is malformed.
 fn split_clock<'a>(tokens: &[Token<'a>]) -> Option<(Vec<Token<'a>>, Option<Clock>)> {
     let start = tokens.windows(3).position(|window| {
         matches!(
@@ -246,8 +247,8 @@ fn split_clock<'a>(tokens: &[Token<'a>]) -> Option<(Vec<Token<'a>>, Option<Clock
     Some((date_tokens, Some(clock)))
 }
 
-/// Parses `H:MM[:SS[.fff]] [AM|PM] [offset]` from `tokens[start..]`;
-/// returns the clock and the index after it.
+/// Parses `H:MM[:SS[.fff]] [AM|PM] [offset]` from `tokens[start..]` and
+/// returns the clock with the index after it.
 fn parse_clock(tokens: &[Token], start: usize) -> Option<(Clock, usize)> {
     let mut at = start;
     let hour = two_digit_number(tokens.get(at)?, 1)?;
@@ -381,7 +382,7 @@ fn skip_spaces(tokens: &[Token], mut at: usize) -> usize {
     at
 }
 
-/// A number of `min_len` to 2 digits.
+/// Parses a number of `min_len` to 2 digits.
 fn two_digit_number(token: &Token, min_len: usize) -> Option<u32> {
     match token {
         Token::Number(digits) if (min_len..=2).contains(&digits.len()) => digits.parse().ok(),
@@ -393,7 +394,7 @@ fn expect_symbol(token: &Token, symbol: char) -> Option<()> {
     (*token == Token::Symbol(symbol)).then_some(())
 }
 
-/// The date a cell names, as far as the cell alone tells.
+/// Date parts of a cell, decided as far as the cell alone allows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum DateParts {
     Known(NaiveDate),
@@ -444,8 +445,9 @@ fn parse_date(tokens: &[Token]) -> Option<DateParts> {
     }
 }
 
-/// A date with a month name: the number with four digits is the year;
-/// with two short numbers, the first written is the day (`12/Mar/24`).
+/// Builds a date with a month name. The number with four digits is the
+/// year, and of two short numbers the first written is the day
+/// (`12/Mar/24`).
 fn month_name_date(month: u32, first: &str, second: &str) -> Option<DateParts> {
     let (day, year) = match (first.len(), second.len()) {
         (4, 1..=2) => (second, first),
@@ -456,9 +458,9 @@ fn month_name_date(month: u32, first: &str, second: &str) -> Option<DateParts> {
     Some(DateParts::Known(date))
 }
 
-/// A date `a/b/year`: decided when only one order gives a valid date, when
-/// both orders give the same date, or when written with dots (day-first);
-/// undecided otherwise.
+/// Builds a date `a/b/year`. It is decided when only one order gives a
+/// valid date, when both orders give the same date, or when written with
+/// dots (day-first). Otherwise it is undecided.
 fn numeric_date(first: u32, second: u32, year: &str, dotted: bool) -> Option<DateParts> {
     let year = expand_year(year)?;
     let day_first = NaiveDate::from_ymd_opt(year, second, first);
@@ -479,7 +481,7 @@ fn numeric_date(first: u32, second: u32, year: &str, dotted: bool) -> Option<Dat
     }
 }
 
-/// A day or month number of one or two digits.
+/// Parses a day or month number of one or two digits.
 fn short_number(digits: &str) -> Option<u32> {
     if (1..=2).contains(&digits.len()) {
         digits.parse().ok()
@@ -488,8 +490,8 @@ fn short_number(digits: &str) -> Option<u32> {
     }
 }
 
-/// A four-digit year as is; a two-digit year in 1969–2068, the POSIX
-/// `strptime` rule for `%y`.
+/// Parses a four-digit year as is, and a two-digit year into 1969–2068
+/// as POSIX `strptime` reads `%y`.
 fn expand_year(digits: &str) -> Option<i32> {
     let value: i32 = digits.parse().ok()?;
     match digits.len() {
@@ -500,8 +502,8 @@ fn expand_year(digits: &str) -> Option<i32> {
     }
 }
 
-/// The month an English month name or its three-letter abbreviation (also
-/// `Sept`) names.
+/// Returns the month that an English month name or its three-letter
+/// abbreviation (also `Sept`) names.
 fn month_number(word: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
         "january",
