@@ -211,14 +211,17 @@ fn sniff_terminator(text: &[u8]) -> u8 {
 ///
 /// Each candidate's count per line is taken over the first lines of
 /// `text`, and its modal count must be non-zero. The candidate whose modal
-/// count is met by the most lines wins. Ties go to the earlier entry of
-/// [`DELIMITERS`] (comma first), and a file with no candidate at all is
-/// read with commas. Unless `at_end`, the last line may be cut off, so it is
-/// left out.
+/// count is met by the most lines wins. On a tie the larger modal count
+/// wins, because a decimal comma or a stray separator in text is rarely
+/// more frequent per line than the real delimiter. Remaining ties go to the
+/// earlier entry of [`DELIMITERS`] (comma first), and a file with no
+/// candidate at all is read with commas. Unless `at_end`, the last line may
+/// be cut off, so it is left out.
 fn sniff_delimiter(text: &[u8], terminator: u8, at_end: bool) -> u8 {
     let lines = count_delimiters_per_line(text, terminator, at_end);
 
-    let mut best = (b',', 0usize);
+    // (delimiter, lines agreeing with its modal count, modal count)
+    let mut best = (b',', 0usize, 0usize);
     for (index, &candidate) in DELIMITERS.iter().enumerate() {
         let counts: Vec<usize> = lines.iter().map(|line| line[index]).collect();
         let Some(mode) = modal_count(&counts) else {
@@ -229,8 +232,8 @@ fn sniff_delimiter(text: &[u8], terminator: u8, at_end: bool) -> u8 {
         }
 
         let agreeing = counts.iter().filter(|&&count| count == mode).count();
-        if agreeing > best.1 {
-            best = (candidate, agreeing);
+        if (agreeing, mode) > (best.1, best.2) {
+            best = (candidate, agreeing, mode);
         }
     }
     best.0
@@ -503,7 +506,7 @@ impl FieldDecoder {
             line,
             field,
             ProblemKind::NotUtf8 {
-                value: text.clone(),
+                value: excerpt(&text),
             },
         );
         for &byte in bytes {
@@ -545,6 +548,16 @@ impl FieldDecoder {
                 ),
             },
         });
+    }
+}
+
+/// Shortens a decoded field for a problem message: free-text fields can run
+/// to pages, and the user needs only enough to find the field.
+fn excerpt(text: &str) -> String {
+    const MAX_CHARS: usize = 60;
+    match text.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
     }
 }
 
@@ -778,6 +791,22 @@ mod tests {
     }
 
     #[test]
+    fn long_field_is_shortened_in_problem() {
+        // 100 × "é" in Latin-1: the problem shows the first 60 and "…".
+        let mut bytes = b"note\n".to_vec();
+        bytes.extend_from_slice(&[0xE9; 100]);
+
+        let (records, mut reader) = read_all(&bytes);
+
+        assert_eq!(records[1].fields[0], "é".repeat(100));
+        let expected = format!("{}…", "é".repeat(60));
+        assert_eq!(
+            reader.take_problems()[0].kind,
+            ProblemKind::NotUtf8 { value: expected }
+        );
+    }
+
+    #[test]
     fn windows_1252_table_matches_known_characters() {
         // From the Windows-1252 code chart: 0x85 …, 0x93 “, 0x99 ™, 0x9F Ÿ.
         assert_eq!(windows_1252_char(0x85), '…');
@@ -829,6 +858,24 @@ mod tests {
 
         assert_eq!(tab.delimiter(), Some(b'\t'));
         assert_eq!(pipe.delimiter(), Some(b'|'));
+    }
+
+    #[test]
+    fn delimiter_tie_goes_to_larger_count() {
+        // Every line has 1 comma and 2 semicolons, so both agree on all 3
+        // lines; the semicolon's count per line is larger.
+        let (records, reader) = read_all(b"id;score,avg;team\nA-1;4,5;x\nA-2;0,5;y\n");
+
+        assert_eq!(reader.delimiter(), Some(b';'));
+        assert_eq!(records[1].fields, ["A-1", "4,5", "x"]);
+    }
+
+    #[test]
+    fn delimiter_tie_goes_to_comma() {
+        // 1 comma and 1 semicolon on each line: a full tie.
+        let (_, reader) = read_all(b"a,b;c\n1,2;3\n");
+
+        assert_eq!(reader.delimiter(), Some(b','));
     }
 
     #[test]

@@ -846,6 +846,66 @@ mod tests {
         assert_eq!(day_month_date(0, 0, i32::MAX, DateOrder::MonthFirst), None);
     }
 
+    /// Reads one column of a real export, without its header.
+    fn real_column(file: &str, column: &str) -> Vec<String> {
+        let path = format!("{}/../shared/data/real/{file}", env!("CARGO_MANIFEST_DIR"));
+        let bytes = std::fs::read(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
+        let mut reader = crate::core::read::CsvReader::new();
+        let mut records = Vec::new();
+        reader.push(&bytes, &mut records);
+        reader.finish(&mut records);
+
+        let index = records[0].fields.iter().position(|f| f == column);
+        let index = index.unwrap_or_else(|| panic!("{file}: no column {column}"));
+        records[1..]
+            .iter()
+            .map(|record| record.fields.get(index).cloned().unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn real_export_columns_parse() {
+        // Non-missing cells per column, counted with Python's csv module
+        // (cells that are not empty, `?` or another missing marker).
+        let columns = [
+            ("kaggle_support_tickets.csv", "First Response Time", 5_650),
+            ("kaggle_support_tickets.csv", "Time to Resolution", 2_769),
+            ("uci_incident_event_log_sample.csv", "opened_at", 5_998),
+            ("uci_incident_event_log_sample.csv", "resolved_at", 5_939),
+            ("nyc311_socrata_2024_sample.csv", "created_date", 1_000),
+            ("nyc311_socrata_2024_sample.csv", "closed_date", 292),
+            ("twcs_sample.csv", "created_at", 5_000),
+            ("helpdesk_event_log.csv", "time:timestamp", 21_348),
+            ("google_forms_brand_nps_fr.csv", "Horodateur", 93),
+        ];
+        for (file, column, expected) in columns {
+            let cells = real_column(file, column);
+            let present: Vec<&String> = cells
+                .iter()
+                .filter(|cell| !crate::core::number::is_missing(cell))
+                .collect();
+            let failed: Vec<&&String> = present
+                .iter()
+                .filter(|cell| parse_stamp(cell).is_none())
+                .take(3)
+                .collect();
+
+            assert_eq!(present.len(), expected, "{file}: {column}");
+            assert!(failed.is_empty(), "{file}: {column}: {failed:?}");
+        }
+    }
+
+    #[test]
+    fn real_twitter_stamps_are_instants() {
+        let cells = real_column("twcs_sample.csv", "created_at");
+
+        let instants = cells
+            .iter()
+            .filter(|cell| matches!(parse_stamp(cell), Some(ParsedStamp::Instant(_))))
+            .count();
+        assert_eq!(instants, 5_000);
+    }
+
     #[test]
     fn odd_inputs_never_panic() {
         let fixed = [
