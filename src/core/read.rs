@@ -173,17 +173,18 @@ impl CsvReader {
     /// parses all the buffered bytes.
     fn start_parser(&mut self, at_end: bool, out: &mut Vec<RawRecord>) {
         let buffered = std::mem::take(&mut self.sniff_buffer);
-        let mut text: &[u8] = &buffered;
-
-        if let Some(rest) = text.strip_prefix(b"\xEF\xBB\xBF") {
+        let mut start = 0;
+        if buffered.starts_with(b"\xEF\xBB\xBF") {
             self.encoding = TextEncoding::Utf8WithBom;
-            text = rest;
+            start = 3;
         }
+        let text = &buffered[start..];
 
-        // Sniff the same window whatever the chunk sizes, so that a file
-        // reads the same when pushed whole or in small chunks.
-        let window = &text[..text.len().min(SNIFF_BYTES)];
-        let window_at_end = at_end && window.len() == text.len();
+        // Sniff the first SNIFF_BYTES of the file whatever the chunk sizes,
+        // so that a file reads the same when pushed whole or in small chunks.
+        let window_end = buffered.len().min(SNIFF_BYTES).max(start);
+        let window = &buffered[start..window_end];
+        let window_at_end = at_end && window_end == buffered.len();
         let terminator = sniff_terminator(window);
         let delimiter = sniff_delimiter(window, terminator, window_at_end);
         self.delimiter = Some(delimiter);
@@ -339,6 +340,11 @@ impl RecordParser {
 
     fn feed(&mut self, mut input: &[u8], decoder: &mut FieldDecoder, out: &mut Vec<RawRecord>) {
         loop {
+            // `csv-core` reads empty input as the end of the file, so an
+            // empty chunk must never reach it.
+            if input.is_empty() {
+                return;
+            }
             if self.record_line.is_none() {
                 // Skip blank lines here rather than in csv-core, so that the
                 // next record's first byte, and so its line, is known.
@@ -852,6 +858,25 @@ mod tests {
     }
 
     #[test]
+    fn empty_chunk_does_not_end_record() {
+        let mut bytes = b"id,text\n1,\"a".to_vec();
+        bytes.resize(SNIFF_BYTES + 10, b'a');
+        let mut reader = CsvReader::new();
+        let mut records = Vec::new();
+
+        reader.push(&bytes, &mut records);
+        reader.push(b"", &mut records);
+        reader.push(b"\"\n2,b\n", &mut records);
+        reader.finish(&mut records);
+
+        // The quoted field runs over the empty chunk, so there are three
+        // records and no unclosed quote.
+        assert_eq!(records.len(), 3);
+        assert_eq!(records[2].fields, ["2", "b"]);
+        assert!(reader.take_problems().is_empty());
+    }
+
+    #[test]
     fn tab_and_pipe_are_sniffed() {
         let (_, tab) = read_all(b"a\tb\tc\n1\t2\t3\n");
         let (_, pipe) = read_all(b"a|b\n1|2\n");
@@ -943,6 +968,14 @@ mod tests {
         for chunk_size in [1, 7, 4096] {
             let (chunked, _) = read_in_chunks(&bytes, chunk_size);
             assert_eq!(chunked, whole, "chunks of {chunk_size} bytes");
+        }
+
+        // The same file after a byte-order mark reads the same.
+        let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+        with_bom.extend_from_slice(&bytes);
+        for chunk_size in [1, 4096, with_bom.len()] {
+            let (chunked, _) = read_in_chunks(&with_bom, chunk_size);
+            assert_eq!(chunked, whole, "BOM, chunks of {chunk_size} bytes");
         }
     }
 
