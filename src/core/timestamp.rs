@@ -313,8 +313,8 @@ fn parse_meridiem(tokens: &[Token], at: usize) -> Option<(bool, usize)> {
     Some((word == "p", end))
 }
 
-/// Converts a 12-hour clock hour to 0–23; `None` past 12. Hour 0 with AM is
-/// accepted as midnight, as some exports write `00:30 AM`.
+/// Converts a 12-hour clock hour to 0–23, or `None` past 12. Hour 0 with AM
+/// is read as midnight rather than rejected.
 fn twelve_hour(hour: u32, pm: bool) -> Option<u32> {
     match (hour, pm) {
         (0, false) | (12, false) => Some(0),
