@@ -276,35 +276,50 @@ fn sniff_delimiter(text: &[u8], terminator: u8, at_end: bool) -> u8 {
     best.0
 }
 
-/// Counts each of [`DELIMITERS`] outside double quotes, per non-blank line
-/// (a line ends at `terminator` outside quotes).
+/// Counts each of [`DELIMITERS`] outside quoted fields, per non-blank line
+/// (a line ends at `terminator` outside quoted fields).
+///
+/// As in `csv-core`, a quote opens a quoted field only at the start of a
+/// field, which here is the start of a line or the byte after any
+/// candidate delimiter. So an inch mark in `5" screen` stays text and does
+/// not hide the delimiters of the lines after it.
 fn count_delimiters_per_line(text: &[u8], terminator: u8, at_end: bool) -> Vec<[usize; 4]> {
     let mut lines = Vec::new();
     let mut counts = [0usize; 4];
     let mut blank = true;
-    let mut in_quotes = false;
+    let mut state = QuoteState::StartField;
 
     for &byte in text {
         if lines.len() >= SNIFF_LINES {
             return lines;
         }
-        if byte == b'"' {
-            // A doubled quote toggles twice, which leaves the state as it was.
-            in_quotes = !in_quotes;
-            blank = false;
-        } else if in_quotes {
-            continue;
-        } else if byte == terminator {
-            if !blank {
-                lines.push(counts);
+
+        match (state, byte) {
+            (QuoteState::InQuoted, b'"') => state = QuoteState::AfterQuote,
+            (QuoteState::InQuoted, _) => {}
+            (QuoteState::AfterQuote, b'"') => state = QuoteState::InQuoted,
+            (QuoteState::StartField, b'"') => {
+                state = QuoteState::InQuoted;
+                blank = false;
             }
-            counts = [0; 4];
-            blank = true;
-        } else if let Some(index) = DELIMITERS.iter().position(|&d| d == byte) {
-            counts[index] += 1;
-            blank = false;
-        } else if !byte.is_ascii_whitespace() {
-            blank = false;
+            _ if byte == terminator => {
+                if !blank {
+                    lines.push(counts);
+                }
+                counts = [0; 4];
+                blank = true;
+                state = QuoteState::StartField;
+            }
+            _ => {
+                if let Some(index) = DELIMITERS.iter().position(|&d| d == byte) {
+                    counts[index] += 1;
+                    blank = false;
+                    state = QuoteState::StartField;
+                } else {
+                    blank &= byte.is_ascii_whitespace();
+                    state = QuoteState::InField;
+                }
+            }
         }
     }
 
@@ -1066,6 +1081,33 @@ mod tests {
 
         assert_eq!(reader.delimiter(), Some(b';'));
         assert_eq!(records[1].fields, ["A-1", "4,5", "x"]);
+    }
+
+    #[test]
+    fn inch_mark_does_not_hide_delimiters() {
+        // A quote inside an unquoted field is text, so each line has 2
+        // commas outside quoted fields; the semicolons sit inside quotes
+        // or are rare.
+        let bytes = b"id,desc,n\n1,5\" screen,3\n2,\"a;b;c\",4\n3,x;y,5\n4,ok,6\n";
+
+        let (records, reader) = read_all(bytes);
+
+        assert_eq!(reader.delimiter(), Some(b','));
+        assert_eq!(records[1].fields, ["1", "5\" screen", "3"]);
+        assert_eq!(records[2].fields, ["2", "a;b;c", "4"]);
+        // Counts of , ; tab | per line: only line 4 has a semicolon outside
+        // quotes.
+        let counts = count_delimiters_per_line(bytes, b'\n', true);
+        assert_eq!(
+            counts,
+            [
+                [2, 0, 0, 0],
+                [2, 0, 0, 0],
+                [2, 0, 0, 0],
+                [2, 1, 0, 0],
+                [2, 0, 0, 0]
+            ]
+        );
     }
 
     #[test]
