@@ -597,11 +597,11 @@ impl FieldDecoder {
             line,
             field: None,
             kind: ProblemKind::Other {
-                value: format!("{suppressed} more"),
+                value: format!("{suppressed} more decoding problems"),
                 message: format!(
-                    "further fields from this line on are not UTF-8 or hold bytes \
-                     Windows-1252 leaves undefined; read as Windows-1252 \
-                     (only the first {MAX_DECODING_PROBLEMS} are listed)"
+                    "not listed one by one after the first {MAX_DECODING_PROBLEMS}. \
+                     Fields from this line on are not UTF-8 either and were read \
+                     as Windows-1252 (save the file as \"CSV UTF-8\" to avoid this)"
                 ),
             },
         });
@@ -972,7 +972,7 @@ mod tests {
         assert_eq!(problems[20].line, 22);
         assert!(matches!(
             &problems[20].kind,
-            ProblemKind::Other { value, .. } if value == "10 more"
+            ProblemKind::Other { value, .. } if value == "10 more decoding problems"
         ));
     }
 
