@@ -1220,8 +1220,15 @@ mod tests {
 
     #[test]
     fn real_kaggle_tickets() {
-        // 8,469 tickets; descriptions hold quoted line breaks.
+        // 8,469 tickets, and descriptions contain quoted line breaks.
         check_real_file("kaggle_support_tickets.csv", 8_470, b',');
+
+        // Start lines from Python: one more than csv.reader's line_num
+        // after the record before.
+        let bytes = shared_file("data/real/kaggle_support_tickets.csv");
+        let (records, _) = read_all(&bytes);
+        assert_eq!(lines_of(&records[..5]), [1, 2, 9, 16, 19]);
+        assert_eq!(records[8_469].line, 29_806);
     }
 
     #[test]
