@@ -897,6 +897,12 @@ mod tests {
             "First Response Time",
             "holds dates and times"
         ));
+        // Without a creation time no first response time can be measured.
+        let missing = ProblemKind::MissingColumn {
+            role: "ticket created at".to_string(),
+        };
+        let warned = file.problems.iter().any(|p| p.kind == missing);
+        assert!(warned, "{:?}", file.problems);
         // Statuses: 2881 Pending Customer Response and 2819 Open are open,
         // 2769 Closed.
         let open = file.tickets.iter().filter(|t| t.state == TicketState::Open);

@@ -30,6 +30,13 @@ impl FileLoader {
                 note: "numbers use a decimal comma (4,5 = 4.5; 1.250 = 1250)".to_string(),
             });
         }
+        if kinds.contains(&FileKind::Tickets) && lacks_creation_time(&columns) {
+            let kind = ProblemKind::MissingColumn {
+                role: Role::Created.label().to_string(),
+            };
+            self.problems
+                .push(Problem::warning(Location::file(&self.name), kind));
+        }
         if kinds.is_empty() {
             self.problems.push(Problem::error(
                 Location::file(&self.name),
@@ -169,6 +176,15 @@ fn kinds_of(columns: &[ColumnMatch]) -> (Vec<FileKind>, Option<&'static str>) {
         return (kinds, Some(LEFT_OUT_UNKNOWN));
     }
     (kinds, None)
+}
+
+/// True when tickets have reply or resolution times but nothing to measure
+/// them from: no creation time and no duration column of the export's own.
+fn lacks_creation_time(columns: &[ColumnMatch]) -> bool {
+    let has = |role: Role| columns.iter().any(|m| m.role == role);
+    let ends = has(Role::FirstResponseAt) || has(Role::ResolvedAt) || has(Role::ClosedAt);
+    let durations = has(Role::FirstResponseTime) || has(Role::ResolutionTime);
+    ends && !has(Role::Created) && !durations
 }
 
 fn is_duration_role(role: Role) -> bool {
