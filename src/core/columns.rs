@@ -52,6 +52,8 @@ pub enum Role {
     WrapTime,
     HandleTime,
     WaitTime,
+    /// A yes/no flag for abandoned calls, the opposite of [`Role::Answered`].
+    Abandoned,
     // Message logs: one row per message of a conversation.
     MessageId,
     /// The id of the message this one replies to.
@@ -70,7 +72,7 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 40] = [
+    pub const ALL: [Role; 41] = [
         Role::TicketId,
         Role::Created,
         Role::FirstResponseAt,
@@ -103,6 +105,7 @@ impl Role {
         Role::WrapTime,
         Role::HandleTime,
         Role::WaitTime,
+        Role::Abandoned,
         Role::MessageId,
         Role::InResponseTo,
         Role::Inbound,
@@ -148,6 +151,7 @@ impl Role {
             Role::WrapTime => "after-call work / wrap-up",
             Role::HandleTime => "handle time",
             Role::WaitTime => "wait / speed of answer",
+            Role::Abandoned => "abandoned flag",
             Role::MessageId => "message id",
             Role::InResponseTo => "in reply to (message id)",
             Role::Inbound => "inbound flag",
@@ -170,7 +174,7 @@ impl Role {
             }
             Csat | Nps | Ces | AnsweredAt => Some(FileKind::Survey),
             CallId | CallStart | CallDate | CallTime | Answered | CallResolved | TalkTime
-            | HoldTime | WrapTime | HandleTime | WaitTime => Some(FileKind::Calls),
+            | HoldTime | WrapTime | HandleTime | WaitTime | Abandoned => Some(FileKind::Calls),
             MessageId | InResponseTo | Inbound | SenderType | MessageText => {
                 Some(FileKind::Messages)
             }
@@ -762,6 +766,17 @@ const SYNONYMS: &[Synonyms] = &[
         contains: &["speed of answer", "queue wait time", "wartezeit"],
     },
     Synonyms {
+        role: Role::Abandoned,
+        exact: &[
+            "abandoned",
+            "is abandoned",
+            "abandoned call",
+            "abgebrochen",
+            "abandonada",
+        ],
+        contains: &[],
+    },
+    Synonyms {
         role: Role::MessageId,
         exact: &["message id", "tweet id", "message number"],
         contains: &["message id"],
@@ -1331,6 +1346,7 @@ mod tests {
         assert_eq!(role(&five9, Role::TalkTime), Some("TALK TIME"));
         assert_eq!(role(&five9, Role::HoldTime), Some("HOLD TIME"));
         assert_eq!(role(&five9, Role::WrapTime), Some("AFTER CALL WORK TIME"));
+        assert_eq!(role(&five9, Role::Abandoned), Some("ABANDONED"));
 
         assert_eq!(role(&talkdesk, Role::CallId), Some("call_id"));
         assert_eq!(role(&talkdesk, Role::CallStart), Some("start_at"));

@@ -1118,6 +1118,20 @@ mod tests {
     }
 
     #[test]
+    fn abandoned_flag_means_not_answered() {
+        // Five9-style log: ABANDONED is 1 for a call nobody answered.
+        let text = "CALL ID,TALK TIME,ABANDONED\nc1,0:02:00,0\nc2,,1\n";
+
+        let file = load_with("five9.csv", text.as_bytes(), ReadOptions::default());
+
+        let answered: Vec<Option<bool>> = file.calls.iter().map(|c| c.answered).collect();
+        assert_eq!(answered, vec![Some(true), Some(false)]);
+        // 0:02:00 = 120 s; the abandoned call has no talk time.
+        assert_eq!(file.calls[0].talk_secs, Some(120.0));
+        assert_eq!(file.calls[1].talk_secs, None);
+    }
+
+    #[test]
     fn case_10_rating_labels_carry_sentiment() {
         let file = case("10-csat-good-minus-bad.csv");
 

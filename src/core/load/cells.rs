@@ -147,6 +147,7 @@ impl Cells<'_> {
             Role::HandleTime,
             Role::WaitTime,
             Role::CallResolved,
+            Role::Abandoned,
         ];
         let has_value = call_roles.iter().any(|role| self.cell(*role).is_some());
 
@@ -169,7 +170,7 @@ impl Cells<'_> {
             line: self.record.line,
             id: self.text(Role::CallId),
             started,
-            answered: self.flag(Role::Answered),
+            answered: self.answered(),
             talk_secs,
             hold_secs,
             wrap_secs,
@@ -371,6 +372,15 @@ impl Cells<'_> {
                 None
             }
         }
+    }
+
+    /// Reads whether the call was answered, from an answered flag or else
+    /// from an abandoned flag.
+    fn answered(&mut self) -> Option<bool> {
+        if self.plan.has(Role::Answered) {
+            return self.flag(Role::Answered);
+        }
+        self.flag(Role::Abandoned).map(|abandoned| !abandoned)
     }
 
     fn flag(&mut self, role: Role) -> Option<bool> {
