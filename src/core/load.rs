@@ -16,7 +16,8 @@
 //!   times survives parsing, so a row whose every timestamp failed still
 //!   counts for volume by status;
 //! - a survey row is used when CSAT, NPS or CES has an answer; a blank or
-//!   `Offered` rating is no response;
+//!   `Offered` rating is no response (in a ticket or call file such rows
+//!   still count for their ticket or call, and a note gives their number);
 //! - a call row is used when any call column has a value, even an
 //!   unreadable talk time, because average handle time reports those apart;
 //! - a row that yields any record is used once, even when it yields a
@@ -125,6 +126,8 @@ pub struct FileLoader {
     left_out: Vec<LeftOut>,
     unknown_statuses: BTreeSet<String>,
     not_answered_ratings: BTreeMap<String, usize>,
+    /// Used rows of a ticket or call file whose survey columns are empty.
+    unanswered_surveys: usize,
     /// Lowest and highest numeric CSAT score seen.
     csat_range: Option<(f64, f64)>,
 }
@@ -222,6 +225,7 @@ impl FileLoader {
             left_out: Vec::new(),
             unknown_statuses: BTreeSet::new(),
             not_answered_ratings: BTreeMap::new(),
+            unanswered_surveys: 0,
             csat_range: None,
         }
     }
@@ -418,6 +422,9 @@ impl FileLoader {
             };
             self.leave_out(reason);
             return;
+        }
+        if survey.is_none() && plan.kinds.contains(&FileKind::Survey) {
+            self.unanswered_surveys += 1;
         }
         self.rows.push(RowRecords {
             ticket,
@@ -645,6 +652,16 @@ impl FileLoader {
                 .map(|m| m.header.clone())
                 .unwrap_or_default()
         };
+        if self.unanswered_surveys > 0 {
+            let survey_roles = [Role::Csat, Role::Nps, Role::Ces];
+            let first = plan.columns.iter().find(|m| survey_roles.contains(&m.role));
+            let column = first.map(|m| m.header.clone()).unwrap_or_default();
+            let text = format!(
+                "{} rows have no survey answer (not counted as responses)",
+                self.unanswered_surveys
+            );
+            plan.notes.push(note(&column, &text));
+        }
         if !self.unknown_statuses.is_empty() {
             let values: Vec<&str> = self.unknown_statuses.iter().map(String::as_str).collect();
             let text = format!(
@@ -840,6 +857,12 @@ mod tests {
         assert_eq!(file.rows.used, 5000);
         assert_eq!(file.calls.len(), 5000);
         assert_eq!(file.surveys.len(), 4054);
+        // 5000 − 4054 = 946 calls without a rating.
+        assert!(has_note(
+            &file,
+            "Satisfaction rating",
+            "946 rows have no survey answer"
+        ));
         // First row: ID0001,Diane,2021-01-01,9:12:58,Contract related,Y,Y,109,0:02:23,3
         let call = &file.calls[0];
         assert_eq!(call.id.as_deref(), Some("ID0001"));
@@ -878,6 +901,12 @@ mod tests {
         assert_eq!(file.rows.used, 8469);
         assert_eq!(file.tickets.len(), 8469);
         assert_eq!(file.surveys.len(), 2769);
+        // 8469 − 2769 = 5700 tickets without a rating.
+        assert!(has_note(
+            &file,
+            "Customer Satisfaction Rating",
+            "5700 rows have no survey answer"
+        ));
         let responded = file
             .tickets
             .iter()
