@@ -658,3 +658,859 @@ fn kind_name(kind: &ProblemKind) -> &'static str {
         _ => "other",
     }
 }
+
+/// Small builders for tests of the KPI modules.
+#[cfg(test)]
+pub mod testing {
+    use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+
+    use crate::core::columns::{ColumnMatch, Role};
+    use crate::core::model::Stamp;
+    use crate::core::settings::Settings;
+
+    use super::{Figure, Kpi, Report};
+
+    /// An instant written as RFC 3339, e.g. `2024-03-01T10:00:00Z`.
+    pub fn at(text: &str) -> Option<Stamp> {
+        let instant = DateTime::parse_from_rfc3339(text).unwrap();
+        Some(Stamp::Utc(instant.with_timezone(&Utc)))
+    }
+
+    /// A wall-clock time without offset, e.g. `2024-03-10 02:30`.
+    pub fn wall(text: &str) -> Option<Stamp> {
+        let local = NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap();
+        Some(Stamp::Local(local))
+    }
+
+    /// UTC settings with "now" at 2024-06-01 00:00 UTC.
+    pub fn settings() -> Settings {
+        Settings::new("UTC", Utc.with_ymd_and_hms(2024, 6, 1, 0, 0, 0).unwrap())
+    }
+
+    pub fn column(role: Role, index: usize, header: &str) -> ColumnMatch {
+        ColumnMatch {
+            role,
+            index,
+            header: header.to_string(),
+            by_hand: false,
+        }
+    }
+
+    pub fn figure(report: &Report, kpi: Kpi) -> &Figure {
+        report.figure(kpi).unwrap()
+    }
+
+    /// The count left out for `reason`, 0 when the reason is absent.
+    pub fn left_out(figure: &Figure, reason: &str) -> usize {
+        figure
+            .left_out
+            .iter()
+            .find(|left_out| left_out.reason == reason)
+            .map_or(0, |left_out| left_out.count)
+    }
+
+    pub fn close(actual: Option<f64>, expected: f64) -> bool {
+        actual.is_some_and(|actual| (actual - expected).abs() < 1e-6)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    use super::testing::{at, close, column, figure, left_out, settings, wall};
+    use super::*;
+    use crate::core::goals::Goal;
+    use crate::core::model::{Call, Dims, Rating, Sentiment, SurveyResponse, Ticket, TicketState};
+    use crate::core::settings::DateRange;
+
+    fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).unwrap()
+    }
+
+    fn agent(name: &str) -> Dims {
+        Dims {
+            agent: Some(name.to_string()),
+            ..Dims::default()
+        }
+    }
+
+    fn priority(name: &str) -> Dims {
+        Dims {
+            priority: Some(name.to_string()),
+            ..Dims::default()
+        }
+    }
+
+    fn row<'a>(breakdown: &'a Breakdown, label: &str) -> &'a BreakdownRow {
+        breakdown
+            .rows
+            .iter()
+            .find(|row| row.label == label)
+            .unwrap()
+    }
+
+    fn row_figure(row: &BreakdownRow, kpi: Kpi) -> &Figure {
+        row.figures.iter().find(|figure| figure.kpi == kpi).unwrap()
+    }
+
+    fn breakdown(report: &Report, dimension: Dimension) -> &Breakdown {
+        report
+            .breakdowns
+            .iter()
+            .find(|breakdown| breakdown.dimension == dimension)
+            .unwrap()
+    }
+
+    #[test]
+    fn empty_input_gives_no_data_everywhere() {
+        let report = build(&[], &settings());
+
+        for figure in &report.headline {
+            assert_eq!(figure.value, None, "{:?}", figure.kpi);
+            assert_eq!(figure.display, "no data (n = 0)", "{:?}", figure.kpi);
+            assert_eq!(figure.n, 0);
+        }
+        assert!(report.series.rows.is_empty());
+        assert!(report.breakdowns.is_empty());
+    }
+
+    #[test]
+    fn header_only_file_gives_no_data() {
+        // A file with a header and no rows loads as a file without records.
+        let file = LoadedFile {
+            name: "tickets.csv".to_string(),
+            ..LoadedFile::default()
+        };
+
+        let report = build(&[file], &settings());
+
+        assert_eq!(figure(&report, Kpi::Created).display, "no data (n = 0)");
+        assert_eq!(figure(&report, Kpi::Backlog).value, None);
+    }
+
+    #[test]
+    fn case_nps_boundaries() {
+        // Scores 10, 9, 9, 8, 7, 7, 6, 5, 0, 10: promoters 4 (9 and 10),
+        // passives 3, detractors 3 (0 counts). 40 % − 30 % = +10.
+        let scores = [10.0, 9.0, 9.0, 8.0, 7.0, 7.0, 6.0, 5.0, 0.0, 10.0];
+        let surveys = scores
+            .iter()
+            .enumerate()
+            .map(|(index, &score)| SurveyResponse {
+                line: index as u64 + 2,
+                answered_at: at("2024-03-01T10:00:00Z"),
+                nps: Some(score),
+                ..SurveyResponse::default()
+            })
+            .collect();
+        let file = LoadedFile {
+            name: "nps.csv".to_string(),
+            surveys,
+            ..LoadedFile::default()
+        };
+
+        let report = build(&[file], &settings());
+
+        let nps = figure(&report, Kpi::Nps);
+        assert_eq!(nps.value, Some(10.0));
+        assert_eq!(nps.display, "+10");
+        assert_eq!(nps.n, 10);
+        assert_eq!(
+            nps.detail,
+            Detail::Nps {
+                promoters: 4,
+                passives: 3,
+                detractors: 3
+            }
+        );
+    }
+
+    #[test]
+    fn case_csat_share_of_satisfied_labels() {
+        // Agent Lee: 8 Great, 1 Okay, 1 Not Good; Agent Kim: 5 Great,
+        // 3 Okay, 2 Not Good. Satisfied = Great only: 13 / 20 = 65 %;
+        // Lee 8 / 10 = 80 %, Kim 5 / 10 = 50 %.
+        let label = |text: &str| {
+            let sentiment = match text {
+                "Great" => Sentiment::Positive,
+                "Okay" => Sentiment::Neutral,
+                _ => Sentiment::Negative,
+            };
+            Rating::Label {
+                text: text.to_string(),
+                sentiment,
+            }
+        };
+        let answers = [
+            ("Agent Lee", "Great", 8),
+            ("Agent Lee", "Okay", 1),
+            ("Agent Lee", "Not Good", 1),
+            ("Agent Kim", "Great", 5),
+            ("Agent Kim", "Okay", 3),
+            ("Agent Kim", "Not Good", 2),
+        ];
+        let mut surveys = Vec::new();
+        for (name, text, count) in answers {
+            for _ in 0..count {
+                surveys.push(SurveyResponse {
+                    line: surveys.len() as u64 + 2,
+                    answered_at: at("2024-02-01T09:15:00Z"),
+                    csat: Some(label(text)),
+                    dims: agent(name),
+                    ..SurveyResponse::default()
+                });
+            }
+        }
+        let file = LoadedFile {
+            surveys,
+            ..LoadedFile::default()
+        };
+
+        let report = build(&[file], &settings());
+
+        let csat = figure(&report, Kpi::Csat);
+        assert_eq!(csat.value, Some(65.0));
+        assert_eq!(csat.display, "65.0 %");
+        assert_eq!(
+            csat.detail,
+            Detail::Distribution(vec![
+                ("Great".to_string(), 13),
+                ("Okay".to_string(), 4),
+                ("Not Good".to_string(), 3),
+            ])
+        );
+        let by_agent = breakdown(&report, Dimension::Agent);
+        assert_eq!(
+            row_figure(row(by_agent, "Agent Lee"), Kpi::Csat).value,
+            Some(80.0)
+        );
+        assert_eq!(
+            row_figure(row(by_agent, "Agent Kim"), Kpi::Csat).value,
+            Some(50.0)
+        );
+    }
+
+    #[test]
+    fn case_ces_out_of_range_values_rejected() {
+        // Lines 2–11 hold 7, 6, 6, 5, 2, 7, 0, 9, blank, 4. 0 (line 8) and
+        // 9 (line 9) are outside 1–7; the blank is no answer. Valid: 7, 6,
+        // 6, 5, 2, 7, 4: mean 37 / 7 = 5.29, easy (5–7) 5 / 7 = 71.4 %.
+        let values = [
+            Some(7.0),
+            Some(6.0),
+            Some(6.0),
+            Some(5.0),
+            Some(2.0),
+            Some(7.0),
+            Some(0.0),
+            Some(9.0),
+            None,
+            Some(4.0),
+        ];
+        let surveys = values
+            .iter()
+            .enumerate()
+            .map(|(index, &ces)| SurveyResponse {
+                line: index as u64 + 2,
+                answered_at: at("2024-05-02T10:00:00Z"),
+                ces,
+                ..SurveyResponse::default()
+            })
+            .collect();
+        let file = LoadedFile {
+            name: "ces.csv".to_string(),
+            columns: vec![column(Role::Ces, 2, "ces_1_to_7")],
+            surveys,
+            ..LoadedFile::default()
+        };
+
+        let report = build(&[file], &settings());
+
+        let ces = figure(&report, Kpi::Ces);
+        assert!(close(ces.value, 37.0 / 7.0));
+        assert_eq!(ces.display, "5.29");
+        assert_eq!(ces.n, 7);
+        assert_eq!(left_out(ces, "outside the scale"), 2);
+        let Detail::Ces {
+            easy, easy_percent, ..
+        } = ces.detail
+        else {
+            panic!("expected CES detail, got {:?}", ces.detail);
+        };
+        assert_eq!(easy, 5);
+        assert!(close(easy_percent, 500.0 / 7.0));
+        let messages: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            messages,
+            vec![
+                "ces.csv:8: column \"ces_1_to_7\": \"0\" is outside the scale 1–7; left out",
+                "ces.csv:9: column \"ces_1_to_7\": \"9\" is outside the scale 1–7; left out",
+            ]
+        );
+    }
+
+    /// The two tickets of the empty-period case: one solved in March with
+    /// CSAT 5 and NPS 9, one still open since 28 March.
+    fn empty_period_file() -> LoadedFile {
+        LoadedFile {
+            tickets: vec![
+                Ticket {
+                    line: 2,
+                    created: at("2024-03-12T09:00:00Z"),
+                    first_response_at: at("2024-03-12T09:40:00Z"),
+                    resolved_at: at("2024-03-12T15:00:00Z"),
+                    ..Ticket::default()
+                },
+                Ticket {
+                    line: 3,
+                    created: at("2024-03-28T14:00:00Z"),
+                    first_response_at: at("2024-03-28T14:20:00Z"),
+                    ..Ticket::default()
+                },
+            ],
+            surveys: vec![SurveyResponse {
+                line: 2,
+                ticket_id: Some("T-1301".to_string()),
+                csat: Some(Rating::Score(5.0)),
+                nps: Some(9.0),
+                ..SurveyResponse::default()
+            }],
+            ..LoadedFile::default()
+        }
+    }
+
+    #[test]
+    fn case_empty_period_reads_no_data() {
+        // April 2024 holds no ticket: created 0, resolved 0, and T-1302,
+        // open since 28 March, is the backlog at the end of April.
+        let mut settings = settings();
+        settings.range = Some(DateRange {
+            first: date(2024, 4, 1),
+            last: date(2024, 4, 30),
+        });
+
+        let report = build(&[empty_period_file()], &settings);
+
+        assert_eq!(figure(&report, Kpi::Created).display, "0");
+        assert_eq!(figure(&report, Kpi::Resolved).value, Some(0.0));
+        assert_eq!(figure(&report, Kpi::Backlog).value, Some(1.0));
+        for kpi in [
+            Kpi::FirstResponseTime,
+            Kpi::ResolutionTime,
+            Kpi::Csat,
+            Kpi::Nps,
+        ] {
+            assert_eq!(figure(&report, kpi).display, "no data (n = 0)", "{kpi:?}");
+        }
+        assert!(report
+            .notes
+            .contains(&"no tickets match 2024-04-01 … 2024-04-30".to_string()));
+    }
+
+    #[test]
+    fn case_empty_period_change_vs_march() {
+        // Created in March 2, in April 0: (0 − 2) / 2 = −100 %.
+        let mut settings = settings();
+        settings.range = Some(DateRange {
+            first: date(2024, 4, 1),
+            last: date(2024, 4, 30),
+        });
+
+        let report = build(&[empty_period_file()], &settings);
+
+        let april = &report.series.rows[0];
+        let position = report
+            .series
+            .kpis
+            .iter()
+            .position(|&k| k == Kpi::Created)
+            .unwrap();
+        assert_eq!(april.label, "2024-04");
+        assert_eq!(april.figures[position].value, Some(0.0));
+        assert_eq!(april.changes[position], Some(-100.0));
+    }
+
+    #[test]
+    fn case_empty_period_change_from_zero_is_none() {
+        // Created in April 0, in May 0: no percentage of 0, so n/a.
+        let mut settings = settings();
+        settings.range = Some(DateRange {
+            first: date(2024, 4, 1),
+            last: date(2024, 5, 31),
+        });
+
+        let report = build(&[empty_period_file()], &settings);
+
+        let labels: Vec<&str> = report
+            .series
+            .rows
+            .iter()
+            .map(|r| r.label.as_str())
+            .collect();
+        assert_eq!(labels, ["2024-04", "2024-05"]);
+        let position = report
+            .series
+            .kpis
+            .iter()
+            .position(|&k| k == Kpi::Created)
+            .unwrap();
+        let may = &report.series.rows[1];
+        assert_eq!(may.changes[position], None);
+        let frt = may.figures.iter().find(|f| f.kpi == Kpi::FirstResponseTime);
+        assert!(frt.is_none_or(|frt| frt.display == "no data (n = 0)"));
+    }
+
+    /// The six tickets of the SLA case, as of 2024-05-10 12:00 UTC.
+    fn sla_case() -> (LoadedFile, Settings) {
+        let ticket = |line, level: &str, created: &str, reply: Option<&str>, state| Ticket {
+            line,
+            created: at(created),
+            first_response_at: reply.and_then(at),
+            state,
+            status: Some(format!("{state:?}")),
+            dims: priority(level),
+            ..Ticket::default()
+        };
+        let file = LoadedFile {
+            tickets: vec![
+                ticket(
+                    2,
+                    "urgent",
+                    "2024-05-10T08:00:00Z",
+                    Some("2024-05-10T08:30:00Z"),
+                    TicketState::Resolved,
+                ),
+                ticket(
+                    3,
+                    "urgent",
+                    "2024-05-10T09:00:00Z",
+                    Some("2024-05-10T10:30:00Z"),
+                    TicketState::Open,
+                ),
+                ticket(4, "urgent", "2024-05-10T10:00:00Z", None, TicketState::Open),
+                ticket(5, "normal", "2024-05-10T09:00:00Z", None, TicketState::Open),
+                ticket(
+                    6,
+                    "normal",
+                    "2024-05-09T09:00:00Z",
+                    Some("2024-05-09T16:00:00Z"),
+                    TicketState::Resolved,
+                ),
+                ticket(
+                    7,
+                    "normal",
+                    "2024-05-09T10:00:00Z",
+                    Some("2024-05-10T09:00:00Z"),
+                    TicketState::Open,
+                ),
+            ],
+            ..LoadedFile::default()
+        };
+        let mut settings = settings();
+        settings.as_of = Utc.with_ymd_and_hms(2024, 5, 10, 12, 0, 0).unwrap();
+        (file, settings)
+    }
+
+    #[test]
+    fn case_sla_first_response_times() {
+        // Replies after 30 min, 90 min, 7 h and 23 h: 1800, 5400, 25 200
+        // and 82 800 s. Median (5400 + 25 200) / 2 = 15 300 s; mean
+        // 115 200 / 4 = 28 800 s; p90 at rank 2.7: 25 200 + 0.7 · 57 600
+        // = 65 520 s. Two tickets have no reply yet.
+        let (file, settings) = sla_case();
+
+        let report = build(&[file], &settings);
+
+        let frt = figure(&report, Kpi::FirstResponseTime);
+        assert_eq!(frt.value, Some(15_300.0));
+        assert_eq!(frt.display, "4 h 15 m");
+        assert_eq!(frt.n, 4);
+        assert_eq!(left_out(frt, "no reply yet"), 2);
+        let Detail::Durations { mean, p90, .. } = frt.detail else {
+            panic!("expected durations, got {:?}", frt.detail);
+        };
+        assert!((mean - 28_800.0).abs() < 1e-6);
+        assert!((p90 - 65_520.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn case_sla_first_response_by_priority() {
+        // Urgent: 1800 and 5400 s, median 3600 s. Normal: 25 200 and
+        // 82 800 s, median 54 000 s.
+        let (file, settings) = sla_case();
+
+        let report = build(&[file], &settings);
+
+        let by_priority = breakdown(&report, Dimension::Priority);
+        let urgent = row_figure(row(by_priority, "urgent"), Kpi::FirstResponseTime);
+        let normal = row_figure(row(by_priority, "normal"), Kpi::FirstResponseTime);
+        assert_eq!(urgent.value, Some(3600.0));
+        assert_eq!(normal.value, Some(54_000.0));
+    }
+
+    #[test]
+    fn case_sla_volume_and_backlog() {
+        // Six tickets created; open now: T-1402, T-1403, T-1404 (created
+        // 2–3 h before 12:00) and T-1406 (26 h before).
+        let (file, settings) = sla_case();
+
+        let report = build(&[file], &settings);
+
+        assert_eq!(figure(&report, Kpi::Created).value, Some(6.0));
+        assert_eq!(figure(&report, Kpi::Backlog).value, Some(4.0));
+        assert_eq!(report.backlog.open, 4);
+        assert_eq!(report.backlog.by_age[0], ("< 1 day".to_string(), 3));
+        assert_eq!(report.backlog.by_age[1], ("1–3 days".to_string(), 1));
+        assert_eq!(report.backlog.age_unknown, 0);
+    }
+
+    /// The call log of the handle-time case; CL-1606's talk time `04:10`
+    /// is ambiguous, so the loader leaves it empty.
+    fn handle_time_file() -> LoadedFile {
+        let call = |line, name: &str, talk: Option<f64>, hold: Option<f64>, wrap| Call {
+            line,
+            talk_secs: talk,
+            hold_secs: hold,
+            wrap_secs: Some(wrap),
+            dims: agent(name),
+            ..Call::default()
+        };
+        LoadedFile {
+            name: "calls.csv".to_string(),
+            columns: vec![
+                column(Role::CallId, 0, "call_id"),
+                column(Role::Agent, 1, "agent"),
+                column(Role::TalkTime, 2, "talk_time"),
+                column(Role::HoldTime, 3, "hold_time"),
+                column(Role::WrapTime, 4, "wrap_up_time"),
+            ],
+            calls: vec![
+                call(2, "Agent Lee", Some(109.0), Some(0.0), 30.0),
+                call(3, "Agent Lee", Some(3725.0), Some(30.0), 45.0),
+                call(4, "Agent Kim", Some(245.0), Some(0.0), 60.0),
+                call(5, "Agent Kim", Some(1105.0), Some(40.0), 60.0),
+                call(6, "Agent Kim", Some(250.0), None, 20.0),
+                call(7, "Agent Lee", None, Some(0.0), 20.0),
+            ],
+            ..LoadedFile::default()
+        }
+    }
+
+    #[test]
+    fn case_handle_time_mixed_formats() {
+        // Handle times 139, 3800, 305, 1205 and 270 s (empty hold = 0):
+        // 5719 / 5 = 1143.8 s = 0:19:04. CL-1606 has no talk time.
+        let report = build(&[handle_time_file()], &settings());
+
+        let aht = figure(&report, Kpi::HandleTime);
+        assert!(close(aht.value, 1143.8));
+        assert_eq!(aht.display, "0:19:04");
+        assert_eq!(aht.n, 5);
+        assert_eq!(left_out(aht, "no usable talk or handle time"), 1);
+        assert!(aht.definition.contains("talk + hold + after-call work"));
+    }
+
+    #[test]
+    fn case_handle_time_by_agent() {
+        // Lee: (139 + 3800) / 2 = 1969.5 s = 0:32:50. Kim: (305 + 1205 +
+        // 270) / 3 = 593.3 s = 0:09:53.
+        let report = build(&[handle_time_file()], &settings());
+
+        let by_agent = breakdown(&report, Dimension::Agent);
+        let lee = row_figure(row(by_agent, "Agent Lee"), Kpi::HandleTime);
+        let kim = row_figure(row(by_agent, "Agent Kim"), Kpi::HandleTime);
+        assert!(close(lee.value, 1969.5));
+        assert_eq!(lee.display, "0:32:50");
+        assert!(close(kim.value, 1780.0 / 3.0));
+        assert_eq!(kim.display, "0:09:53");
+    }
+
+    fn dst_file() -> LoadedFile {
+        let ticket = |line, created, reply| Ticket {
+            line,
+            created: wall(created),
+            first_response_at: wall(reply),
+            ..Ticket::default()
+        };
+        LoadedFile {
+            name: "dst.csv".to_string(),
+            columns: vec![
+                column(Role::TicketId, 0, "ticket_id"),
+                column(Role::Created, 1, "created_at"),
+                column(Role::FirstResponseAt, 2, "first_reply_at"),
+            ],
+            tickets: vec![
+                ticket(2, "2024-03-10 01:50", "2024-03-10 03:10"),
+                ticket(3, "2024-03-10 02:30", "2024-03-10 03:15"),
+                ticket(4, "2024-11-03 01:30", "2024-11-03 01:45"),
+                ticket(5, "2024-11-03 00:50", "2024-11-03 01:20"),
+            ],
+            ..LoadedFile::default()
+        }
+    }
+
+    #[test]
+    fn case_dst_gap_and_overlap() {
+        // 01:50 EST → 03:10 EDT = 20 min; 02:30 does not exist; 01:30 →
+        // 01:45 both EDT = 15 min; 00:50 → 01:20 EDT = 30 min. Median
+        // 20 min = 1200 s; mean 65 / 3 min = 1300 s.
+        let mut settings = settings();
+        settings.time_zone = "America/New_York".to_string();
+
+        let report = build(&[dst_file()], &settings);
+
+        let frt = figure(&report, Kpi::FirstResponseTime);
+        assert_eq!(frt.value, Some(1200.0));
+        assert_eq!(frt.n, 3);
+        let Detail::Durations { mean, .. } = frt.detail else {
+            panic!("expected durations, got {:?}", frt.detail);
+        };
+        assert!((mean - 1300.0).abs() < 1e-6);
+        assert_eq!(
+            left_out(frt, "local time does not exist in America/New_York"),
+            1
+        );
+    }
+
+    #[test]
+    fn case_dst_problems_name_line_and_column() {
+        let mut settings = settings();
+        settings.time_zone = "America/New_York".to_string();
+
+        let report = build(&[dst_file()], &settings);
+
+        let places: Vec<(Severity, Option<u64>, Option<&str>)> = report
+            .problems
+            .iter()
+            .map(|p| (p.severity, p.location.line, p.location.column.as_deref()))
+            .collect();
+        assert_eq!(
+            places,
+            vec![
+                (Severity::Error, Some(3), Some("created_at")),
+                (Severity::Warning, Some(4), Some("created_at")),
+                (Severity::Warning, Some(4), Some("first_reply_at")),
+                (Severity::Warning, Some(5), Some("first_reply_at")),
+            ]
+        );
+        assert!(report.problems[0]
+            .to_string()
+            .contains("\"2024-03-10 02:30\" does not exist in America/New_York"));
+    }
+
+    #[test]
+    fn unknown_time_zone_reads_as_utc_with_problem() {
+        let mut settings = settings();
+        settings.time_zone = "Moon/Base".to_string();
+
+        let report = build(&[dst_file()], &settings);
+
+        assert_eq!(report.problems.len(), 1);
+        assert!(report.problems[0].to_string().contains("Moon/Base"));
+        // In UTC 02:30 exists: 45 min; the others are 80, 15 and 30 min,
+        // so the median of four is (30 + 45) / 2 = 37.5 min = 2250 s.
+        assert_eq!(figure(&report, Kpi::FirstResponseTime).value, Some(2250.0));
+    }
+
+    #[test]
+    fn goals_checked_against_headline() {
+        // AHT 1143.8 s against a 1200 s target, lower is better: met,
+        // 56.2 s under.
+        let mut settings = settings();
+        settings.goals = vec![Goal {
+            kpi: Kpi::HandleTime,
+            target: 1200.0,
+            direction: crate::core::goals::Direction::LowerIsBetter,
+            owner: "Team lead".to_string(),
+            baseline: None,
+            cadence: None,
+        }];
+
+        let report = build(&[handle_time_file()], &settings);
+
+        assert_eq!(report.goals.len(), 1);
+        assert_eq!(report.goals[0].state, crate::core::goals::GoalState::Met);
+        assert!(close(report.goals[0].difference, -56.2));
+        let lee = row(breakdown(&report, Dimension::Agent), "Agent Lee");
+        // Lee's 1969.5 s misses the 1200 s target.
+        assert_eq!(lee.goals[0].state, crate::core::goals::GoalState::Missed);
+    }
+
+    #[test]
+    fn problems_capped_per_kind_with_summary() {
+        // 250 NPS answers of 11: 200 listed, then one summary of 50 more.
+        let surveys = (0..250)
+            .map(|index| SurveyResponse {
+                line: index + 2,
+                nps: Some(11.0),
+                ..SurveyResponse::default()
+            })
+            .collect();
+        let file = LoadedFile {
+            name: "nps.csv".to_string(),
+            surveys,
+            ..LoadedFile::default()
+        };
+
+        let report = build(&[file], &settings());
+
+        assert_eq!(report.problems.len(), PROBLEMS_PER_KIND + 1);
+        let summary = report.problems.last().unwrap().to_string();
+        assert!(summary.contains("50 more"), "{summary}");
+        assert_eq!(figure(&report, Kpi::Nps).value, None);
+    }
+
+    #[test]
+    fn breakdown_has_none_row_for_records_without_value() {
+        // Two tickets for Lee, one without an agent.
+        let ticket = |dims| Ticket {
+            created: at("2024-03-01T10:00:00Z"),
+            dims,
+            ..Ticket::default()
+        };
+        let file = LoadedFile {
+            tickets: vec![
+                ticket(agent("Lee")),
+                ticket(agent("Lee")),
+                ticket(Dims::default()),
+            ],
+            ..LoadedFile::default()
+        };
+
+        let report = build(&[file], &settings());
+
+        let by_agent = breakdown(&report, Dimension::Agent);
+        let labels: Vec<&str> = by_agent.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, ["Lee", "(none)"]);
+        assert_eq!(row_figure(&by_agent.rows[0], Kpi::Created).value, Some(2.0));
+        assert_eq!(row_figure(&by_agent.rows[1], Kpi::Created).value, Some(1.0));
+        assert!(report
+            .breakdowns
+            .iter()
+            .all(|b| b.dimension == Dimension::Agent));
+    }
+
+    #[test]
+    fn series_includes_empty_months() {
+        // Tickets in January and March: February is a row with 0 created
+        // and no first response time.
+        let ticket = |created| Ticket {
+            created: at(created),
+            ..Ticket::default()
+        };
+        let file = LoadedFile {
+            tickets: vec![
+                ticket("2024-01-15T10:00:00Z"),
+                ticket("2024-03-15T10:00:00Z"),
+            ],
+            ..LoadedFile::default()
+        };
+
+        let report = build(&[file], &settings());
+
+        let labels: Vec<&str> = report
+            .series
+            .rows
+            .iter()
+            .map(|r| r.label.as_str())
+            .collect();
+        assert_eq!(labels, ["2024-01", "2024-02", "2024-03"]);
+        let position = report
+            .series
+            .kpis
+            .iter()
+            .position(|&k| k == Kpi::Created)
+            .unwrap();
+        assert_eq!(report.series.rows[1].figures[position].value, Some(0.0));
+        // Backlog at the end of each month: 1, 1, 2 (nothing resolved).
+        let backlog = report
+            .series
+            .kpis
+            .iter()
+            .position(|&k| k == Kpi::Backlog)
+            .unwrap();
+        let open: Vec<Option<f64>> = report
+            .series
+            .rows
+            .iter()
+            .map(|row| row.figures[backlog].value)
+            .collect();
+        assert_eq!(open, [Some(1.0), Some(1.0), Some(2.0)]);
+    }
+
+    #[test]
+    fn series_cuts_periods_in_report_zone() {
+        // 2024-04-01 02:00 UTC is still 31 March in New York, so the
+        // ticket belongs to March there.
+        let file = LoadedFile {
+            tickets: vec![Ticket {
+                created: at("2024-04-01T02:00:00Z"),
+                ..Ticket::default()
+            }],
+            ..LoadedFile::default()
+        };
+        let mut settings = settings();
+        settings.time_zone = "America/New_York".to_string();
+
+        let report = build(&[file], &settings);
+
+        assert_eq!(report.series.rows.len(), 1);
+        assert_eq!(report.series.rows[0].label, "2024-03");
+    }
+
+    #[test]
+    fn weekly_series_across_year_end() {
+        // Sunday 29 Dec 2024 is in 2024-W52; Thursday 2 Jan 2025 in
+        // 2025-W01, which starts Monday 30 Dec 2024.
+        let ticket = |created| Ticket {
+            created: at(created),
+            ..Ticket::default()
+        };
+        let file = LoadedFile {
+            tickets: vec![
+                ticket("2024-12-29T10:00:00Z"),
+                ticket("2025-01-02T10:00:00Z"),
+            ],
+            ..LoadedFile::default()
+        };
+        let mut settings = settings();
+        settings.period = Period::Week;
+
+        let report = build(&[file], &settings);
+
+        let labels: Vec<&str> = report
+            .series
+            .rows
+            .iter()
+            .map(|r| r.label.as_str())
+            .collect();
+        assert_eq!(labels, ["2024-W52", "2025-W01"]);
+        assert_eq!(report.series.rows[1].start, date(2024, 12, 30));
+    }
+
+    #[test]
+    fn no_figure_is_ever_nan() {
+        // Zeros, open tickets and unanswered calls together must still
+        // give finite values or no data.
+        let file = LoadedFile {
+            tickets: vec![Ticket {
+                state: TicketState::Open,
+                ..Ticket::default()
+            }],
+            calls: vec![Call {
+                answered: Some(false),
+                ..Call::default()
+            }],
+            ..LoadedFile::default()
+        };
+
+        let report = build(&[file], &settings());
+
+        for figure in &report.headline {
+            assert!(figure.value.is_none_or(f64::is_finite), "{:?}", figure.kpi);
+            assert!(!figure.display.contains("NaN"), "{:?}", figure.kpi);
+            assert!(!figure.display.contains("inf"), "{:?}", figure.kpi);
+        }
+    }
+}
