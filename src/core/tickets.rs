@@ -608,3 +608,266 @@ pub fn backlog_now(tickets: &[TicketFacts], context: &Context) -> Backlog {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::core::columns::Role;
+    use crate::core::load::LoadedFile;
+    use crate::core::model::{Ticket, TicketState};
+    use crate::core::problem::{ProblemKind, Severity};
+    use crate::core::report::testing::{at, column, figure, left_out, settings};
+    use crate::core::report::{build, Kpi, Report};
+    use crate::core::settings::DateRange;
+
+    fn report_of(tickets: Vec<Ticket>) -> Report {
+        let file = LoadedFile {
+            name: "tickets.csv".to_string(),
+            columns: vec![
+                column(Role::Created, 0, "Created"),
+                column(Role::FirstResponseAt, 1, "First reply"),
+                column(Role::ResolvedAt, 2, "Solved"),
+            ],
+            tickets,
+            ..LoadedFile::default()
+        };
+        build(&[file], &settings())
+    }
+
+    fn replied(created: &str, reply: &str) -> Ticket {
+        Ticket {
+            line: 2,
+            created: at(created),
+            first_response_at: at(reply),
+            ..Ticket::default()
+        }
+    }
+
+    #[test]
+    fn negative_first_response_left_out_with_problem() {
+        // Reply at 09:00 for a ticket created at 10:00: −1 h.
+        let report = report_of(vec![replied(
+            "2024-03-01T10:00:00Z",
+            "2024-03-01T09:00:00Z",
+        )]);
+
+        let frt = figure(&report, Kpi::FirstResponseTime);
+        assert_eq!(frt.value, None);
+        assert_eq!(left_out(frt, "ends before it starts"), 1);
+        assert!(matches!(
+            report.problems[0].kind,
+            ProblemKind::NegativeDuration { .. }
+        ));
+        assert_eq!(
+            report.problems[0].location.column.as_deref(),
+            Some("First reply")
+        );
+    }
+
+    #[test]
+    fn first_response_never_counts_missing_reply_as_zero() {
+        // One reply after 10 min, one ticket without reply: median 600 s
+        // over one ticket, not 300 s over two.
+        let report = report_of(vec![
+            replied("2024-03-01T10:00:00Z", "2024-03-01T10:10:00Z"),
+            Ticket {
+                created: at("2024-03-01T11:00:00Z"),
+                ..Ticket::default()
+            },
+        ]);
+
+        let frt = figure(&report, Kpi::FirstResponseTime);
+        assert_eq!(frt.value, Some(600.0));
+        assert_eq!(frt.display, "10 m");
+        assert_eq!(frt.n, 1);
+        assert_eq!(left_out(frt, "no reply yet"), 1);
+    }
+
+    #[test]
+    fn first_response_from_export_column() {
+        // No timestamps, but the export's own 2 h first reply time.
+        let report = report_of(vec![Ticket {
+            first_response_secs: Some(7200.0),
+            ..Ticket::default()
+        }]);
+
+        let frt = figure(&report, Kpi::FirstResponseTime);
+        assert_eq!(frt.value, Some(7200.0));
+        assert!(frt
+            .definition
+            .contains("0 from timestamps, 1 from the export's own"));
+    }
+
+    #[test]
+    fn first_response_without_creation_time_says_why() {
+        // Like an export with reply and resolution times but no creation
+        // time: nothing can be measured.
+        let report = report_of(vec![Ticket {
+            first_response_at: at("2024-03-01T10:00:00Z"),
+            resolved_at: at("2024-03-01T12:00:00Z"),
+            state: TicketState::Closed,
+            ..Ticket::default()
+        }]);
+
+        let frt = figure(&report, Kpi::FirstResponseTime);
+        assert_eq!(frt.display, "no data (n = 0)");
+        assert_eq!(left_out(frt, "no creation time in the export"), 1);
+        assert!(frt
+            .definition
+            .contains("cannot be computed: no creation time in the export"));
+    }
+
+    #[test]
+    fn resolution_leaves_open_and_merged_apart() {
+        // One resolved after 3 h; one open; one merged.
+        let report = report_of(vec![
+            Ticket {
+                created: at("2024-03-01T09:00:00Z"),
+                resolved_at: at("2024-03-01T12:00:00Z"),
+                state: TicketState::Resolved,
+                ..Ticket::default()
+            },
+            Ticket {
+                created: at("2024-03-01T09:00:00Z"),
+                state: TicketState::Open,
+                ..Ticket::default()
+            },
+            Ticket {
+                created: at("2024-03-01T09:00:00Z"),
+                closed_at: at("2024-03-01T09:05:00Z"),
+                state: TicketState::Merged,
+                ..Ticket::default()
+            },
+        ]);
+
+        let resolution = figure(&report, Kpi::ResolutionTime);
+        assert_eq!(resolution.value, Some(10_800.0));
+        assert_eq!(resolution.display, "3 h 00 m");
+        assert_eq!(left_out(resolution, "still open"), 1);
+        assert_eq!(left_out(resolution, "merged"), 1);
+        assert_eq!(figure(&report, Kpi::Backlog).value, Some(1.0));
+    }
+
+    #[test]
+    fn resolution_falls_back_to_closed_time() {
+        // No resolved time, closed 2 days after creation.
+        let report = report_of(vec![Ticket {
+            created: at("2024-03-01T09:00:00Z"),
+            closed_at: at("2024-03-03T09:00:00Z"),
+            state: TicketState::Closed,
+            ..Ticket::default()
+        }]);
+
+        let resolution = figure(&report, Kpi::ResolutionTime);
+        assert_eq!(resolution.value, Some(172_800.0));
+        assert_eq!(resolution.display, "2 d 00 h");
+    }
+
+    #[test]
+    fn resolved_before_first_reply_left_out_of_both() {
+        // Solved at 10:30, first reply at 11:00.
+        let report = report_of(vec![Ticket {
+            line: 7,
+            created: at("2024-03-01T10:00:00Z"),
+            first_response_at: at("2024-03-01T11:00:00Z"),
+            resolved_at: at("2024-03-01T10:30:00Z"),
+            state: TicketState::Resolved,
+            ..Ticket::default()
+        }]);
+
+        let reason = "resolved before first reply";
+        assert_eq!(left_out(figure(&report, Kpi::FirstResponseTime), reason), 1);
+        assert_eq!(left_out(figure(&report, Kpi::ResolutionTime), reason), 1);
+        assert_eq!(report.problems.len(), 1);
+        assert_eq!(report.problems[0].severity, Severity::Error);
+        assert_eq!(report.problems[0].location.line, Some(7));
+        assert_eq!(
+            report.problems[0].location.column.as_deref(),
+            Some("Solved")
+        );
+    }
+
+    #[test]
+    fn resolved_counts_undated_only_in_total() {
+        // One solved with a date, one closed without one: 2 in the total,
+        // and the definition says one has no date.
+        let report = report_of(vec![
+            Ticket {
+                created: at("2024-03-01T09:00:00Z"),
+                resolved_at: at("2024-03-02T09:00:00Z"),
+                state: TicketState::Resolved,
+                ..Ticket::default()
+            },
+            Ticket {
+                created: at("2024-03-01T09:00:00Z"),
+                state: TicketState::Closed,
+                ..Ticket::default()
+            },
+        ]);
+
+        let resolved = figure(&report, Kpi::Resolved);
+        assert_eq!(resolved.value, Some(2.0));
+        assert!(resolved
+            .definition
+            .contains("1 resolved or closed without a date"));
+    }
+
+    #[test]
+    fn backlog_at_range_end_uses_dates() {
+        // Created 1 March, resolved 10 April. With a March range the
+        // ticket is open at the end of the range; with April it is not.
+        let ticket = Ticket {
+            created: at("2024-03-01T09:00:00Z"),
+            resolved_at: at("2024-04-10T09:00:00Z"),
+            state: TicketState::Resolved,
+            ..Ticket::default()
+        };
+        let file = LoadedFile {
+            tickets: vec![ticket],
+            ..LoadedFile::default()
+        };
+        let mut march = settings();
+        march.range = Some(DateRange {
+            first: chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),
+            last: chrono::NaiveDate::from_ymd_opt(2024, 3, 31).unwrap(),
+        });
+        let mut april = march.clone();
+        april.range = Some(DateRange {
+            first: chrono::NaiveDate::from_ymd_opt(2024, 4, 1).unwrap(),
+            last: chrono::NaiveDate::from_ymd_opt(2024, 4, 30).unwrap(),
+        });
+
+        let in_march = build(std::slice::from_ref(&file), &march);
+        let in_april = build(&[file], &april);
+
+        assert_eq!(figure(&in_march, Kpi::Backlog).value, Some(1.0));
+        assert_eq!(figure(&in_april, Kpi::Backlog).value, Some(0.0));
+        assert_eq!(figure(&in_april, Kpi::Resolved).value, Some(1.0));
+        assert_eq!(figure(&in_march, Kpi::Resolved).value, Some(0.0));
+    }
+
+    #[test]
+    fn backlog_by_status_and_age() {
+        // As of 1 June: one open for 10 days ("Open"), one pending for 40
+        // days, one open without a creation time.
+        let open = |created: Option<&str>, status: &str| Ticket {
+            created: created.and_then(at),
+            status: Some(status.to_string()),
+            state: TicketState::Open,
+            ..Ticket::default()
+        };
+        let report = report_of(vec![
+            open(Some("2024-05-22T00:00:00Z"), "Open"),
+            open(Some("2024-04-22T00:00:00Z"), "Pending"),
+            open(None, "Open"),
+        ]);
+
+        assert_eq!(report.backlog.open, 3);
+        assert_eq!(
+            report.backlog.by_status,
+            vec![("Open".to_string(), 2), ("Pending".to_string(), 1)]
+        );
+        assert_eq!(report.backlog.by_age[3], ("7–30 days".to_string(), 1));
+        assert_eq!(report.backlog.by_age[4], ("> 30 days".to_string(), 1));
+        assert_eq!(report.backlog.age_unknown, 1);
+    }
+}
