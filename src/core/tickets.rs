@@ -381,8 +381,9 @@ fn duration_figure(
     )
 }
 
-/// A count figure: `Some(count)` whenever tickets were loaded at all, so
-/// that an empty period reads 0; no data when no file holds tickets.
+/// Builds a count figure: `Some(count)` whenever tickets were loaded at
+/// all, so that an empty period reads 0. Without any ticket file it has no
+/// data.
 fn count_figure(
     kpi: Kpi,
     count: usize,
@@ -418,7 +419,7 @@ pub fn created(tickets: &[&TicketFacts], context: &Context) -> Figure {
 /// Tickets resolved: tickets resolved or closed, by resolution date.
 ///
 /// Tickets resolved or closed by status but without a date count in the
-/// total only when no range is set, and the definition says how many.
+/// total only when no range is set, and the definition states how many.
 pub fn resolved(tickets: &[&TicketFacts], context: &Context) -> Figure {
     let mut tally = Tally::default();
     let mut count = 0;
@@ -563,8 +564,8 @@ const AGE_BUCKETS: [(&str, f64); 5] = [
     ("> 30 days", f64::INFINITY),
 ];
 
-/// The tickets open now, by status text and by age from creation to
-/// `settings.as_of`.
+/// Counts the tickets open now by status text and by age from creation
+/// to `settings.as_of`.
 pub fn backlog_now(tickets: &[TicketFacts], context: &Context) -> Backlog {
     let as_of = context.settings.as_of;
     let mut by_status = std::collections::BTreeMap::<String, usize>::new();

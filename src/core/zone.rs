@@ -149,7 +149,7 @@ impl<'a> FieldReader<'a> {
         FieldReader { zone, file }
     }
 
-    /// The header of the column matched to `role`, or the role's label
+    /// Returns the header of the column matched to `role`, or the role's label
     /// when the file has none (records built by hand).
     pub fn header(&self, role: Role) -> String {
         self.file
@@ -202,7 +202,7 @@ impl<'a> FieldReader<'a> {
     }
 }
 
-/// A timestamp as the user would recognise it in the file: `2024-03-10
+/// Formats a timestamp as the user would recognise it in the file: `2024-03-10
 /// 02:30`, with seconds only when they are not zero.
 pub fn local_text(stamp: Stamp) -> String {
     let local = match stamp {
