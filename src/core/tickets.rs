@@ -148,8 +148,8 @@ impl<'a> TicketFacts<'a> {
         }
     }
 
-    /// Whether the ticket was open at `instant`: created before it and not
-    /// yet resolved. `Err` when the export cannot tell.
+    /// Checks whether the ticket was open at `instant`: created before it
+    /// and not yet resolved. Returns `Err` when the export cannot tell.
     pub fn is_open_at(&self, instant: DateTime<Utc>) -> Result<bool, Skip> {
         if self.is_merged() {
             return Err(Skip::Merged);
@@ -541,8 +541,8 @@ impl BacklogSweep {
         sweep
     }
 
-    /// The backlog figure at `instant`, the same as [`backlog`] over all
-    /// tickets at that instant.
+    /// Computes the backlog figure at `instant`, equal to [`backlog`] over
+    /// all tickets at that instant.
     pub fn figure(&self, instant: DateTime<Utc>, context: &Context) -> Figure {
         let before = |times: &[DateTime<Utc>]| times.partition_point(|&time| time < instant);
         let count = before(&self.created) - before(&self.closed);
@@ -790,7 +790,7 @@ mod tests {
     #[test]
     fn resolved_counts_undated_only_in_total() {
         // One solved with a date, one closed without one: 2 in the total,
-        // and the definition says one has no date.
+        // and the definition states that one has no date.
         let report = report_of(vec![
             Ticket {
                 created: at("2024-03-01T09:00:00Z"),
