@@ -234,20 +234,20 @@ pub fn starts_between(
     last: NaiveDate,
     limit: usize,
 ) -> Vec<NaiveDate> {
-    let end = period_start(period, last);
+    // Walking back from the end stops after `limit` periods, so a stray
+    // date centuries away costs no more than a normal span.
+    let first = period_start(period, first);
     let mut starts = Vec::new();
-    let mut start = period_start(period, first);
-    while start <= end {
+    let mut start = period_start(period, last);
+    while start >= first && starts.len() < limit {
         starts.push(start);
-        let next = next_start(period, start);
-        if next <= start {
+        let previous = previous_start(period, start);
+        if previous >= start {
             break;
         }
-        start = next;
+        start = previous;
     }
-    if starts.len() > limit {
-        starts.drain(..starts.len() - limit);
-    }
+    starts.reverse();
     starts
 }
 
@@ -374,6 +374,14 @@ mod tests {
             starts,
             vec![date(2024, 1, 8), date(2024, 1, 9), date(2024, 1, 10)]
         );
+    }
+
+    #[test]
+    fn starts_between_far_apart_dates_stays_bounded() {
+        // From year 1 to 2024 by day would be over 700 000 periods.
+        let starts = starts_between(Period::Day, date(1, 1, 1), date(2024, 1, 10), 2);
+
+        assert_eq!(starts, vec![date(2024, 1, 9), date(2024, 1, 10)]);
     }
 
     #[test]
