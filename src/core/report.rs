@@ -302,13 +302,7 @@ pub fn build(files: &[LoadedFile], settings: &Settings) -> Report {
         breakdowns: breakdown::breakdowns(&records, &context),
         series,
         backlog: tickets::backlog_now(&ticket_facts, &context),
-        notes: range_notes(
-            &records,
-            &ticket_facts,
-            &survey_facts,
-            &call_facts,
-            &context,
-        ),
+        notes,
         headline,
         problems: log.finish(),
     }
@@ -1352,6 +1346,34 @@ mod tests {
         let lee = row(breakdown(&report, Dimension::Agent), "Agent Lee");
         // Lee's 1969.5 s misses the 1200 s target.
         assert_eq!(lee.goals[0].state, crate::core::goals::GoalState::Missed);
+    }
+
+    #[test]
+    fn series_cut_to_latest_periods_with_note() {
+        // Daily periods from 1 January 2021 to 1 June 2024 are over 1200
+        // days; only the latest MAX_ROWS remain, ending on 1 June 2024.
+        let ticket = |created| Ticket {
+            created: at(created),
+            ..Ticket::default()
+        };
+        let file = LoadedFile {
+            tickets: vec![
+                ticket("2021-01-01T10:00:00Z"),
+                ticket("2024-06-01T10:00:00Z"),
+            ],
+            ..LoadedFile::default()
+        };
+        let mut settings = settings();
+        settings.period = Period::Day;
+
+        let report = build(&[file], &settings);
+
+        assert_eq!(report.series.rows.len(), periods::MAX_ROWS);
+        assert_eq!(report.series.rows.last().unwrap().label, "2024-06-01");
+        assert!(report
+            .notes
+            .iter()
+            .any(|note| note.contains("latest 1000 periods")));
     }
 
     #[test]
