@@ -267,7 +267,6 @@ pub fn build(files: &[LoadedFile], settings: &Settings) -> Report {
         any_tickets: !ticket_facts.is_empty(),
         any_hold_or_wrap: files.iter().any(has_hold_or_wrap),
         zone,
-        window,
     };
 
     let records = Records::select(&ticket_facts, &survey_facts, &call_facts, window);
@@ -413,8 +412,6 @@ pub struct Context<'s> {
     pub any_tickets: bool,
     /// True when any file has a hold or after-call work column.
     pub any_hold_or_wrap: bool,
-    /// The report range as instants; `None` for everything.
-    pub window: Option<Window>,
 }
 
 /// A span of time, start included and end excluded.
