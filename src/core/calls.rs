@@ -420,4 +420,19 @@ mod tests {
             .definition
             .contains("cannot be computed: no first-contact flag"));
     }
+
+    #[test]
+    fn fcr_auto_without_flag_or_replies_says_why() {
+        // Auto falls back to one-touch, which needs a reply count.
+        let tickets = vec![resolved_ticket(None, None, None)];
+
+        let report = report_of(vec![tickets_file(tickets)], FcrDefinition::Auto);
+
+        let fcr = figure(&report, Kpi::FirstContactResolution);
+        assert_eq!(fcr.value, None);
+        assert_eq!(
+            left_out(fcr, "no first-contact flag or agent reply count"),
+            1
+        );
+    }
 }

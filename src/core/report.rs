@@ -540,6 +540,9 @@ pub enum Skip {
     NoFlag,
     TicketsOnly,
     OutOfScale,
+    NoReplyColumn,
+    NoResolutionColumn,
+    NoFlagOrReplies,
 }
 
 impl Skip {
@@ -562,6 +565,9 @@ impl Skip {
             Skip::NoFlag => "no first-contact flag",
             Skip::TicketsOnly => "the one-touch rule applies to tickets only",
             Skip::OutOfScale => "outside the scale",
+            Skip::NoReplyColumn => "no first-reply time in the export",
+            Skip::NoResolutionColumn => "no status or resolution time in the export",
+            Skip::NoFlagOrReplies => "no first-contact flag or agent reply count",
         };
         text.to_string()
     }
@@ -599,10 +605,27 @@ impl Tally {
             .collect()
     }
 
-    /// Returns the most frequent reason, to explain why a figure has no
-    /// data.
+    /// Returns the reason to give for a figure without data: a column the
+    /// whole export lacks when there is one, because that explains the
+    /// figure better than record-level reasons; else the most frequent.
     pub fn main_reason(&self, zone: &str) -> Option<String> {
+        if let Some(reason) = self.export_reason(zone) {
+            return Some(reason);
+        }
         let (skip, _) = self.counts.iter().max_by_key(|(_, &count)| count)?;
+        Some(skip.reason(zone))
+    }
+
+    /// Returns the first reason that is about the whole export (a missing
+    /// column) rather than about single records, if any record has one.
+    pub fn export_reason(&self, zone: &str) -> Option<String> {
+        const EXPORT_LEVEL: [Skip; 4] = [
+            Skip::NoCreation,
+            Skip::NoReplyColumn,
+            Skip::NoResolutionColumn,
+            Skip::NoFlagOrReplies,
+        ];
+        let skip = EXPORT_LEVEL.iter().find(|skip| self.count(**skip) > 0)?;
         Some(skip.reason(zone))
     }
 }
@@ -616,8 +639,8 @@ pub const PROBLEMS_PER_KIND: usize = 200;
 pub struct ProblemLog {
     problems: Vec<Problem>,
     seen: HashMap<(String, Discriminant<ProblemKind>), usize>,
-    /// Problems past the cap: (file, kind name) to count, severity.
-    dropped: BTreeMap<(String, &'static str), (usize, Severity)>,
+    /// Problems past the cap, by file and kind, with their count.
+    dropped: Vec<(String, Discriminant<ProblemKind>, usize, Severity)>,
 }
 
 impl ProblemLog {
@@ -629,41 +652,36 @@ impl ProblemLog {
             self.problems.push(problem);
             return;
         }
-        let name = kind_name(&problem.kind);
-        let dropped = self
+        let kind = discriminant(&problem.kind);
+        let file = problem.location.file;
+        let known = self
             .dropped
-            .entry((problem.location.file, name))
-            .or_insert((0, problem.severity));
-        dropped.0 += 1;
+            .iter_mut()
+            .find(|(dropped_file, dropped_kind, _, _)| {
+                *dropped_file == file && *dropped_kind == kind
+            });
+        match known {
+            Some((_, _, count, _)) => *count += 1,
+            None => self.dropped.push((file, kind, 1, problem.severity)),
+        }
     }
 
     /// The listed problems followed by one summary per capped kind.
     pub fn finish(mut self) -> Vec<Problem> {
-        for ((file, name), (count, severity)) in self.dropped {
+        for (file, _, count, severity) in self.dropped {
             self.problems.push(Problem {
                 location: Location::file(&file),
                 severity,
                 kind: ProblemKind::Other {
                     value: format!("{count} more"),
                     message: format!(
-                        "further {name} problems are not listed; the first \
-                         {PROBLEMS_PER_KIND} are above"
+                        "further problems of a kind listed above are not shown; \
+                         only the first {PROBLEMS_PER_KIND} of each kind per file are"
                     ),
                 },
             });
         }
         self.problems
-    }
-}
-
-fn kind_name(kind: &ProblemKind) -> &'static str {
-    match kind {
-        ProblemKind::NonexistentLocalTime { .. } => "nonexistent local time",
-        ProblemKind::AmbiguousLocalTime { .. } => "ambiguous local time",
-        ProblemKind::OutOfScale { .. } => "out-of-scale",
-        ProblemKind::NegativeDuration { .. } => "negative duration",
-        ProblemKind::UnknownRating { .. } => "unknown rating",
-        _ => "other",
     }
 }
 

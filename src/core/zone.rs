@@ -165,6 +165,12 @@ impl<'a> FieldReader<'a> {
         self.file.columns.iter().any(|column| column.role == role)
     }
 
+    /// Whether the file's header matched none of `roles`. A file without
+    /// any column list (records built by hand) is taken to have them all.
+    pub fn lacks_all(&self, roles: &[Role]) -> bool {
+        !self.file.columns.is_empty() && !roles.iter().any(|&role| self.has_role(role))
+    }
+
     /// Reads one field; a gap is an error and an overlap a warning in
     /// `log`.
     pub fn read(&self, stamp: Option<Stamp>, line: u64, role: Role, log: &mut ProblemLog) -> Time {
