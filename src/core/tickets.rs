@@ -7,11 +7,13 @@
 //! only count and summarise. First contact resolution, which also uses
 //! calls, is in [`crate::core::calls`].
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 
 use crate::core::columns::Role;
 use crate::core::model::{Dims, Stamp, Ticket, TicketState};
-use crate::core::problem::{Problem, ProblemKind};
+use crate::core::problem::{Location, Problem, ProblemKind};
 use crate::core::report::{Backlog, Context, Detail, Figure, Kpi, ProblemLog, Skip, Tally};
 use crate::core::settings::{FcrDefinition, Settings};
 use crate::core::stats;
@@ -256,7 +258,7 @@ fn measured(
     start: DateTime<Utc>,
     end: DateTime<Utc>,
     (start_text, end_text): (String, String),
-    place: crate::core::problem::Location,
+    place: Location,
     log: &mut ProblemLog,
 ) -> Result<(f64, Source), Skip> {
     let seconds = (end - start).num_milliseconds() as f64 / 1000.0;
@@ -273,11 +275,7 @@ fn measured(
     Ok((seconds, Source::Timestamps))
 }
 
-fn from_column(
-    seconds: f64,
-    place: crate::core::problem::Location,
-    log: &mut ProblemLog,
-) -> Result<(f64, Source), Skip> {
+fn from_column(seconds: f64, place: Location, log: &mut ProblemLog) -> Result<(f64, Source), Skip> {
     if seconds < 0.0 || !seconds.is_finite() {
         log.push(Problem::error(
             place,
@@ -524,7 +522,7 @@ pub struct BacklogSweep {
     never: Tally,
     /// Creation times of tickets that cannot be placed once created, by
     /// reason.
-    unplaced: std::collections::BTreeMap<Skip, Vec<DateTime<Utc>>>,
+    unplaced: BTreeMap<Skip, Vec<DateTime<Utc>>>,
 }
 
 impl BacklogSweep {
@@ -534,7 +532,7 @@ impl BacklogSweep {
             created: Vec::new(),
             closed: Vec::new(),
             never: Tally::default(),
-            unplaced: Default::default(),
+            unplaced: BTreeMap::new(),
         };
         for ticket in tickets {
             if ticket.is_merged() {
@@ -605,7 +603,7 @@ const AGE_BUCKETS: [(&str, f64); 5] = [
 /// to `settings.as_of`.
 pub fn backlog_now(tickets: &[TicketFacts], context: &Context) -> Backlog {
     let as_of = context.settings.as_of;
-    let mut by_status = std::collections::BTreeMap::<String, usize>::new();
+    let mut by_status = BTreeMap::<String, usize>::new();
     let mut by_age = [0usize; AGE_BUCKETS.len()];
     let mut age_unknown = 0;
     let mut open = 0;
