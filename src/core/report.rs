@@ -742,7 +742,7 @@ pub mod testing {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{NaiveDate, TimeZone, Utc};
+    use chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
 
     use super::testing::{at, close, column, figure, left_out, settings, wall};
     use super::*;
@@ -1541,6 +1541,42 @@ mod tests {
             .collect();
         assert_eq!(labels, ["2024-W52", "2025-W01"]);
         assert_eq!(report.series.rows[1].start, date(2024, 12, 30));
+    }
+
+    #[test]
+    fn extreme_dates_do_not_panic() {
+        // The first and last instants chrono can hold, in a zone with
+        // daylight saving time, under every period length.
+        let stamp = |instant| Some(crate::core::model::Stamp::Utc(instant));
+        let file = LoadedFile {
+            tickets: vec![
+                Ticket {
+                    created: stamp(DateTime::<Utc>::MIN_UTC),
+                    resolved_at: stamp(DateTime::<Utc>::MAX_UTC),
+                    ..Ticket::default()
+                },
+                Ticket {
+                    created: stamp(DateTime::<Utc>::MAX_UTC),
+                    ..Ticket::default()
+                },
+                Ticket {
+                    created: Some(crate::core::model::Stamp::Local(NaiveDateTime::MIN)),
+                    first_response_at: Some(crate::core::model::Stamp::Local(NaiveDateTime::MAX)),
+                    ..Ticket::default()
+                },
+            ],
+            ..LoadedFile::default()
+        };
+        let mut settings = settings();
+        settings.time_zone = "Europe/Berlin".to_string();
+
+        for period in Period::ALL {
+            settings.period = period;
+            let report = build(std::slice::from_ref(&file), &settings);
+
+            assert_eq!(figure(&report, Kpi::Created).value, Some(3.0));
+            assert!(report.series.rows.len() <= periods::MAX_ROWS);
+        }
     }
 
     #[test]
