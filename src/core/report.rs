@@ -1580,6 +1580,96 @@ mod tests {
     }
 
     #[test]
+    fn odd_values_never_panic_or_give_nan() {
+        // A fixed pseudo-random mix of NaN, negative, huge and ordinary
+        // values in every numeric field, under every FCR rule and period.
+        let odd = [
+            f64::NAN,
+            -1.0,
+            0.0,
+            0.5,
+            3.0,
+            9.0,
+            11.0,
+            1e300,
+            f64::INFINITY,
+        ];
+        let mut seed: u64 = 7;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize
+        };
+        let mut file = LoadedFile {
+            csat_scale: Some(crate::core::model::Scale { min: 1.0, max: 5.0 }),
+            ..LoadedFile::default()
+        };
+        let states = [
+            TicketState::Open,
+            TicketState::Resolved,
+            TicketState::Closed,
+            TicketState::Merged,
+            TicketState::Unknown,
+        ];
+        for index in 0..500u64 {
+            let hour = |offset: usize| {
+                let instant = Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap()
+                    + chrono::Duration::hours((offset % 2000) as i64);
+                (offset % 5 != 0).then_some(crate::core::model::Stamp::Utc(instant))
+            };
+            file.tickets.push(Ticket {
+                line: index + 2,
+                created: hour(next()),
+                first_response_at: hour(next()),
+                first_response_secs: Some(odd[next() % odd.len()]),
+                resolved_at: hour(next()),
+                resolution_secs: Some(odd[next() % odd.len()]),
+                state: states[next() % states.len()],
+                replies: Some((next() % 3) as u32),
+                dims: agent(["A", "B"][next() % 2]),
+                ..Ticket::default()
+            });
+            file.surveys.push(SurveyResponse {
+                answered_at: hour(next()),
+                csat: Some(Rating::Score(odd[next() % odd.len()])),
+                nps: Some(odd[next() % odd.len()]),
+                ces: Some(odd[next() % odd.len()]),
+                ..SurveyResponse::default()
+            });
+            file.calls.push(Call {
+                started: hour(next()),
+                talk_secs: Some(odd[next() % odd.len()]),
+                hold_secs: Some(odd[next() % odd.len()]),
+                resolved: Some(next() % 2 == 0),
+                ..Call::default()
+            });
+        }
+        let mut settings = settings();
+
+        for (period, fcr) in Period::ALL.into_iter().zip([
+            crate::core::settings::FcrDefinition::Auto,
+            crate::core::settings::FcrDefinition::OneTouch,
+            crate::core::settings::FcrDefinition::ExplicitFlag,
+            crate::core::settings::FcrDefinition::Auto,
+        ]) {
+            settings.period = period;
+            settings.fcr = fcr;
+            let report = build(std::slice::from_ref(&file), &settings);
+
+            let rows = report.series.rows.iter().flat_map(|row| row.figures.iter());
+            let cells = report
+                .breakdowns
+                .iter()
+                .flat_map(|b| b.rows.iter())
+                .flat_map(|r| r.figures.iter());
+            for figure in report.headline.iter().chain(rows).chain(cells) {
+                assert!(figure.value.is_none_or(f64::is_finite), "{figure:?}");
+                assert!(!figure.display.contains("NaN"), "{figure:?}");
+                assert!(!figure.display.contains("inf"), "{figure:?}");
+            }
+        }
+    }
+
+    #[test]
     fn no_figure_is_ever_nan() {
         // Zeros, open tickets and unanswered calls together must still
         // give finite values or no data.
