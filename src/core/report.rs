@@ -1614,7 +1614,7 @@ mod tests {
             let hour = |offset: usize| {
                 let instant = Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap()
                     + chrono::Duration::hours((offset % 2000) as i64);
-                (offset % 5 != 0).then_some(crate::core::model::Stamp::Utc(instant))
+                (!offset.is_multiple_of(5)).then_some(crate::core::model::Stamp::Utc(instant))
             };
             file.tickets.push(Ticket {
                 line: index + 2,
@@ -1639,7 +1639,7 @@ mod tests {
                 started: hour(next()),
                 talk_secs: Some(odd[next() % odd.len()]),
                 hold_secs: Some(odd[next() % odd.len()]),
-                resolved: Some(next() % 2 == 0),
+                resolved: Some(next().is_multiple_of(2)),
                 ..Call::default()
             });
         }
