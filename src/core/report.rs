@@ -178,8 +178,8 @@ pub struct PeriodRow {
     pub label: String,
     pub figures: Vec<Figure>,
     /// Change of each figure from the period before, in percent of the
-    /// earlier value, aligned with `figures`; `None` (shown `n/a`) where
-    /// either value is missing or the earlier one is 0.
+    /// earlier value, aligned with `figures`. An entry is `None` (shown
+    /// `n/a`) where either value is missing or the earlier one is 0.
     pub changes: Vec<Option<f64>>,
 }
 
@@ -436,10 +436,10 @@ impl Window {
     }
 }
 
-/// The records behind one set of figures, each KPI family by its own
-/// cohort date: tickets by creation for volume and first response time,
-/// by resolution for resolution time, resolved volume and FCR, survey
-/// responses by answer time, calls by start time.
+/// The records behind one set of figures, each KPI family selected by its
+/// own cohort date. Tickets count by creation for volume and first
+/// response time, and by resolution for resolution time, resolved volume
+/// and FCR. Survey responses count by answer time, calls by start time.
 #[derive(Clone, Debug, Default)]
 pub struct Records<'r, 'a> {
     pub created: Vec<&'r TicketFacts<'a>>,
@@ -605,9 +605,9 @@ impl Tally {
             .collect()
     }
 
-    /// Returns the reason to give for a figure without data: a column the
-    /// whole export lacks when there is one, because that explains the
-    /// figure better than record-level reasons; else the most frequent.
+    /// Returns the reason to give for a figure without data. A column the
+    /// whole export lacks explains it better than record-level reasons,
+    /// so that comes first, else the most frequent reason.
     pub fn main_reason(&self, zone: &str) -> Option<String> {
         if let Some(reason) = self.export_reason(zone) {
             return Some(reason);

@@ -477,9 +477,9 @@ pub fn resolved(tickets: &[&TicketFacts], context: &Context) -> Figure {
     count_figure(Kpi::Resolved, count, definition, &tally, context)
 }
 
-/// Backlog: tickets open at `at` (created before it and not resolved by
-/// then), or open now by status when `at` is `None`; merged tickets left
-/// out.
+/// Backlog: tickets open at `at`, meaning created before it and not
+/// resolved by then, or open now by status when `at` is `None`. Merged
+/// tickets are left out.
 pub fn backlog(tickets: &[&TicketFacts], at: Option<DateTime<Utc>>, context: &Context) -> Figure {
     let mut tally = Tally::default();
     let mut count = 0;
