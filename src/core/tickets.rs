@@ -331,6 +331,23 @@ fn first_contact(
 /// negative duration or resolved before the first reply are left out with
 /// the reason. Detail: median, mean and 90th percentile. No usable ticket
 /// gives no data (n = 0).
+///
+/// ```
+/// # use service_kpis::core::report::{build, Kpi};
+/// # use service_kpis::core::load::LoadedFile;
+/// # use service_kpis::core::model::{Stamp, Ticket};
+/// # use service_kpis::core::settings::Settings;
+/// # use chrono::{TimeZone, Utc};
+/// let at = |hour, minute| Some(Stamp::Utc(Utc.with_ymd_and_hms(2024, 3, 1, hour, minute, 0).unwrap()));
+/// let replied = Ticket { created: at(9, 0), first_response_at: at(10, 5), ..Default::default() };
+/// let waiting = Ticket { created: at(9, 30), ..Default::default() };
+/// let file = LoadedFile { tickets: vec![replied, waiting], ..Default::default() };
+/// let settings = Settings::new("UTC", Utc.with_ymd_and_hms(2024, 3, 2, 0, 0, 0).unwrap());
+/// let frt = build(&[file], &settings).figure(Kpi::FirstResponseTime).unwrap().clone();
+/// // One reply after 65 min; the ticket still waiting is not a zero.
+/// assert_eq!(frt.display, "1 h 05 m");
+/// assert_eq!(frt.n, 1);
+/// ```
 pub fn first_response_time(tickets: &[&TicketFacts], context: &Context) -> Figure {
     let measure = |ticket: &TicketFacts| ticket.first_response;
     let definition = "first agent reply − ticket created, calendar time, median";
