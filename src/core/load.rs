@@ -85,6 +85,9 @@ pub struct LoadedFile {
     pub tickets: Vec<Ticket>,
     pub surveys: Vec<SurveyResponse>,
     pub calls: Vec<Call>,
+    /// Messages of a conversation log, kept for the figures only messages
+    /// give (replies per conversation, next-reply time).
+    pub messages: Vec<crate::core::conversations::Message>,
     pub rows: RowCounts,
     pub problems: Vec<Problem>,
 }

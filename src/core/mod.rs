@@ -13,6 +13,7 @@
 pub mod breakdown;
 pub mod calls;
 pub mod columns;
+pub mod conversations;
 pub mod duration;
 pub mod format;
 pub mod goals;

@@ -125,6 +125,9 @@ pub struct Ticket {
     pub first_response_at: Option<Stamp>,
     /// The export's own first-response duration, in seconds.
     pub first_response_secs: Option<f64>,
+    /// When the ticket was first solved or resolved, where the export or
+    /// an event log shows it apart from the last resolution.
+    pub first_resolved_at: Option<Stamp>,
     /// When the ticket was (last) solved or resolved.
     pub resolved_at: Option<Stamp>,
     pub closed_at: Option<Stamp>,

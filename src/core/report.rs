@@ -220,6 +220,9 @@ pub struct Report {
     /// Messages about the report as a whole, such as a range that no
     /// record falls in.
     pub notes: Vec<String>,
+    /// Figures only message-level conversation logs give; `None` when no
+    /// such file is loaded.
+    pub conversations: Option<crate::core::conversations::ConversationStats>,
 }
 
 impl Report {
@@ -296,7 +299,10 @@ pub fn build(files: &[LoadedFile], settings: &Settings) -> Report {
         ));
     }
 
+    let conversations = crate::core::conversations::stats(files, settings);
+
     Report {
+        conversations,
         goals,
         breakdowns: breakdown::breakdowns(&records, &context),
         series,

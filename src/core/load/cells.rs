@@ -68,6 +68,7 @@ impl Cells<'_> {
             created: self.stamp(Role::Created, StampField::Created),
             first_response_at: self.stamp(Role::FirstResponseAt, StampField::FirstResponseAt),
             first_response_secs: self.duration(Role::FirstResponseTime),
+            first_resolved_at: None,
             resolved_at: self.stamp(Role::ResolvedAt, StampField::ResolvedAt),
             closed_at: self.stamp(Role::ClosedAt, StampField::ClosedAt),
             resolution_secs: self.duration(Role::ResolutionTime),
