@@ -11,6 +11,7 @@
 //! 3. [`report`] computes every KPI from the loaded files and the settings.
 
 pub mod breakdown;
+pub mod business_hours;
 pub mod calls;
 pub mod columns;
 pub mod conversations;
