@@ -8,6 +8,8 @@
 //! decide which schedule a ticket uses; the report does that from the
 //! settings.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -340,6 +342,87 @@ fn merged(intervals: &[WorkInterval]) -> Vec<(u32, u32)> {
 /// ```
 pub fn business_seconds(schedule: &Schedule, start: DateTime<Utc>, end: DateTime<Utc>) -> f64 {
     BusinessClock::new(schedule).0.seconds_between(start, end)
+}
+
+/// The business clocks of one report: every schedule of the settings,
+/// the default one, and the schedule each team works to.
+#[derive(Clone, Debug, Default)]
+pub struct BusinessHours {
+    clocks: Vec<(BusinessClock, String)>,
+    default: Option<usize>,
+    teams: BTreeMap<String, usize>,
+}
+
+impl BusinessHours {
+    /// Prepares every schedule once. A default or team schedule name that
+    /// no schedule has, and an unknown time zone, come back as warnings.
+    pub fn new(
+        schedules: &[Schedule],
+        default: Option<&str>,
+        teams: &BTreeMap<String, String>,
+    ) -> (BusinessHours, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let mut clocks = Vec::with_capacity(schedules.len());
+        for schedule in schedules {
+            let (clock, problem) = BusinessClock::new(schedule);
+            problems.extend(problem);
+            clocks.push((clock, schedule.describe()));
+        }
+        let mut find = |name: &str, what: &str| {
+            let found = schedules.iter().position(|s| s.name.trim() == name.trim());
+            if found.is_none() {
+                problems.push(Problem::warning(
+                    Location::file("settings"),
+                    ProblemKind::Other {
+                        value: name.to_string(),
+                        message: format!("{what}: no schedule has this name"),
+                    },
+                ));
+            }
+            found
+        };
+        let default = match default {
+            Some(name) => find(name, "default schedule"),
+            None if schedules.is_empty() => None,
+            None => Some(0),
+        };
+        let teams = teams
+            .iter()
+            .filter_map(|(team, name)| {
+                let index = find(name, &format!("schedule of team \"{team}\""))?;
+                Some((team.trim().to_lowercase(), index))
+            })
+            .collect();
+        let hours = BusinessHours {
+            clocks,
+            default,
+            teams,
+        };
+        (hours, problems)
+    }
+
+    /// The clock of a ticket's team: the team's own schedule, else the
+    /// default; `None` when the settings have no schedule for it.
+    pub fn for_team(&self, team: Option<&str>) -> Option<&BusinessClock> {
+        let own = team.and_then(|team| self.teams.get(&team.trim().to_lowercase()));
+        let index = own.copied().or(self.default)?;
+        self.clocks.get(index).map(|(clock, _)| clock)
+    }
+
+    /// Describes the schedules in use for definitions: the default one,
+    /// then each team's; `None` without any schedule.
+    pub fn describe(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if let Some((_, text)) = self.default.and_then(|index| self.clocks.get(index)) {
+            parts.push(text.clone());
+        }
+        for (team, &index) in &self.teams {
+            if let Some((_, text)) = self.clocks.get(index) {
+                parts.push(format!("team {team}: {text}"));
+            }
+        }
+        (!parts.is_empty()).then(|| parts.join("; "))
+    }
 }
 
 /// What the holiday file accepts, for problem messages.

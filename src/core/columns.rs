@@ -28,6 +28,14 @@ pub enum Role {
     Reopens,
     OneTouch,
     CustomerInteractions,
+    /// The export's own first-response SLA status: Freshdesk's `First
+    /// response status`, HubSpot's `Time to First Response SLA Status`,
+    /// Zammad's `first_response_diff_in_min`.
+    FirstResponseSla,
+    /// The export's own resolution SLA status: ServiceNow's `made_sla`,
+    /// Freshdesk's `Resolution status`, HubSpot's `Time to close SLA
+    /// status`, Zammad's `close_diff_in_min`.
+    ResolutionSla,
     // Breakdowns, shared by every kind.
     Channel,
     Team,
@@ -72,7 +80,7 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 41] = [
+    pub const ALL: [Role; 43] = [
         Role::TicketId,
         Role::Created,
         Role::FirstResponseAt,
@@ -85,6 +93,8 @@ impl Role {
         Role::Reopens,
         Role::OneTouch,
         Role::CustomerInteractions,
+        Role::FirstResponseSla,
+        Role::ResolutionSla,
         Role::Channel,
         Role::Team,
         Role::Agent,
@@ -131,6 +141,8 @@ impl Role {
             Role::Reopens => "reopens",
             Role::OneTouch => "one-touch / FCR flag",
             Role::CustomerInteractions => "customer interactions",
+            Role::FirstResponseSla => "first response SLA status",
+            Role::ResolutionSla => "resolution SLA status",
             Role::Channel => "channel",
             Role::Team => "team / group",
             Role::Agent => "agent",
@@ -169,9 +181,8 @@ impl Role {
         use Role::*;
         match self {
             TicketId | Created | FirstResponseAt | FirstResponseTime | ResolvedAt | ClosedAt
-            | ResolutionTime | Status | Replies | Reopens | OneTouch | CustomerInteractions => {
-                Some(FileKind::Tickets)
-            }
+            | ResolutionTime | Status | Replies | Reopens | OneTouch | CustomerInteractions
+            | FirstResponseSla | ResolutionSla => Some(FileKind::Tickets),
             Csat | Nps | Ces | AnsweredAt => Some(FileKind::Survey),
             CallId | CallStart | CallDate | CallTime | Answered | CallResolved | TalkTime
             | HoldTime | WrapTime | HandleTime | WaitTime | Abandoned => Some(FileKind::Calls),
@@ -207,6 +218,27 @@ struct Synonyms {
 /// Synonyms in matching form (see [`match_text`]): lowercase, no accents,
 /// no units in brackets, words split at punctuation and camelCase.
 const SYNONYMS: &[Synonyms] = &[
+    Synonyms {
+        role: Role::FirstResponseSla,
+        exact: &[
+            "first response status",
+            "time to first response sla status",
+            "hs time to first response sla status",
+            "first response diff in min",
+        ],
+        contains: &["first response sla status", "first response diff in min"],
+    },
+    Synonyms {
+        role: Role::ResolutionSla,
+        exact: &[
+            "made sla",
+            "resolution status",
+            "time to close sla status",
+            "hs time to close sla status",
+            "close diff in min",
+        ],
+        contains: &["close sla status", "close diff in min"],
+    },
     Synonyms {
         role: Role::TicketId,
         exact: &[

@@ -83,15 +83,19 @@ pub fn check(goal: &Goal, figure: &Figure) -> GoalCheck {
 /// rise. CES on the 1–5 effort scale is the exception the user must set.
 pub fn usual_direction(kpi: Kpi) -> Direction {
     match kpi {
-        Kpi::FirstResponseTime | Kpi::ResolutionTime | Kpi::HandleTime | Kpi::Backlog => {
-            Direction::LowerIsBetter
-        }
+        Kpi::FirstResponseTime
+        | Kpi::ResolutionTime
+        | Kpi::HandleTime
+        | Kpi::Backlog
+        | Kpi::ReopenRate => Direction::LowerIsBetter,
         Kpi::Csat
         | Kpi::Nps
         | Kpi::Ces
         | Kpi::FirstContactResolution
         | Kpi::Created
-        | Kpi::Resolved => Direction::HigherIsBetter,
+        | Kpi::Resolved
+        | Kpi::SlaFirstResponse
+        | Kpi::SlaResolution => Direction::HigherIsBetter,
     }
 }
 

@@ -27,6 +27,7 @@ pub mod read;
 pub mod report;
 pub mod sample;
 pub mod settings;
+pub mod sla;
 pub mod stats;
 pub mod survey;
 pub mod tickets;

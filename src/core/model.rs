@@ -8,6 +8,8 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::core::sla::SlaOutcome;
+
 /// A point in time as the export wrote it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Stamp {
@@ -145,6 +147,10 @@ pub struct Ticket {
     /// "Customer interactions").
     pub customer_interactions: Option<u32>,
     pub dims: Dims,
+    /// The export's own first-response SLA status, where it has one.
+    pub sla_first_response: Option<SlaOutcome>,
+    /// The export's own resolution SLA status, where it has one.
+    pub sla_resolution: Option<SlaOutcome>,
 }
 
 /// How a rating label feels to the customer.

@@ -3,10 +3,11 @@
 //! of figures per period.
 //!
 //! Periods are cut in the report's time zone. Each record lands in the
-//! period of its cohort date: tickets by creation for volume and first
-//! response time, by resolution for resolution time, resolved volume and
-//! FCR; survey responses by answer time; calls by start time. The backlog
-//! of a period is the tickets open at its end.
+//! period of its cohort date: tickets by creation for volume, SLA and
+//! reopen rate, by resolution for resolved volume and FCR, and by the
+//! settings' cohorts for first response and resolution time; survey
+//! responses by answer time; calls by start time. The backlog of a period
+//! is the tickets open at its end.
 
 use std::collections::HashMap;
 
@@ -155,6 +156,12 @@ fn bucket_records<'r, 'a>(
         }
         if let Some(slot) = position(ticket.resolved.at()) {
             buckets[slot].resolved.push(ticket);
+        }
+        if let Some(slot) = position(ticket.frt_cohort_at) {
+            buckets[slot].first_response.push(ticket);
+        }
+        if let Some(slot) = position(ticket.resolution_cohort_at) {
+            buckets[slot].resolution.push(ticket);
         }
     }
     for response in surveys {

@@ -13,6 +13,7 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::core::breakdown;
+use crate::core::business_hours::BusinessHours;
 use crate::core::calls::{self, CallFacts};
 use crate::core::columns::Role;
 use crate::core::format;
@@ -22,6 +23,7 @@ use crate::core::model::Dimension;
 use crate::core::periods;
 use crate::core::problem::{Location, Problem, ProblemKind, Severity};
 use crate::core::settings::{Period, Settings};
+use crate::core::sla::{self, Breach, SlaMetric};
 use crate::core::survey::{self, SurveyFacts};
 use crate::core::tickets::{self, TicketFacts};
 use crate::core::zone::{FieldReader, Zone};
@@ -39,10 +41,16 @@ pub enum Kpi {
     Created,
     Resolved,
     Backlog,
+    /// First-response SLA attainment.
+    SlaFirstResponse,
+    /// Resolution SLA attainment.
+    SlaResolution,
+    /// Tickets reopened at least once among tickets ever resolved.
+    ReopenRate,
 }
 
 impl Kpi {
-    pub const ALL: [Kpi; 10] = [
+    pub const ALL: [Kpi; 13] = [
         Kpi::Csat,
         Kpi::Nps,
         Kpi::Ces,
@@ -53,6 +61,9 @@ impl Kpi {
         Kpi::Created,
         Kpi::Resolved,
         Kpi::Backlog,
+        Kpi::SlaFirstResponse,
+        Kpi::SlaResolution,
+        Kpi::ReopenRate,
     ];
 
     pub fn label(self) -> &'static str {
@@ -67,13 +78,20 @@ impl Kpi {
             Kpi::Created => "Tickets created",
             Kpi::Resolved => "Tickets resolved",
             Kpi::Backlog => "Backlog",
+            Kpi::SlaFirstResponse => "First response SLA",
+            Kpi::SlaResolution => "Resolution SLA",
+            Kpi::ReopenRate => "Reopen rate",
         }
     }
 
     /// The unit of [`Figure::value`] and of a goal's target.
     pub fn unit(self) -> Unit {
         match self {
-            Kpi::Csat | Kpi::FirstContactResolution => Unit::Percent,
+            Kpi::Csat
+            | Kpi::FirstContactResolution
+            | Kpi::SlaFirstResponse
+            | Kpi::SlaResolution
+            | Kpi::ReopenRate => Unit::Percent,
             Kpi::Nps => Unit::NetScore,
             Kpi::Ces => Unit::ScaleMean,
             Kpi::FirstResponseTime | Kpi::ResolutionTime | Kpi::HandleTime => Unit::Seconds,
@@ -223,6 +241,9 @@ pub struct Report {
     /// Figures only message-level conversation logs give; `None` when no
     /// such file is loaded.
     pub conversations: Option<crate::core::conversations::ConversationStats>,
+    /// Tickets in the range that breached an SLA target, furthest over
+    /// first.
+    pub breaches: Vec<Breach>,
 }
 
 impl Report {
@@ -243,13 +264,23 @@ pub fn build(files: &[LoadedFile], settings: &Settings) -> Report {
         log.push(problem);
     }
 
+    let (hours, hour_problems) = BusinessHours::new(
+        &settings.schedules,
+        settings.default_schedule.as_deref(),
+        &settings.team_schedules,
+    );
+    for problem in hour_problems {
+        log.push(problem);
+    }
+
     let mut ticket_facts = Vec::new();
     let mut survey_facts = Vec::new();
     let mut call_facts = Vec::new();
     for file in files {
         let reader = FieldReader::new(&zone, file);
         for ticket in &file.tickets {
-            ticket_facts.push(TicketFacts::read(ticket, &reader, settings, &mut log));
+            let facts = TicketFacts::read(ticket, &reader, settings, &hours, &file.name, &mut log);
+            ticket_facts.push(facts);
         }
         let scale = survey::csat_scale(file);
         for response in &file.surveys {
@@ -270,6 +301,7 @@ pub fn build(files: &[LoadedFile], settings: &Settings) -> Report {
         any_tickets: !ticket_facts.is_empty(),
         any_hold_or_wrap: files.iter().any(has_hold_or_wrap),
         zone,
+        business: hours,
     };
 
     let records = Records::select(&ticket_facts, &survey_facts, &call_facts, window);
@@ -302,6 +334,7 @@ pub fn build(files: &[LoadedFile], settings: &Settings) -> Report {
     let conversations = crate::core::conversations::stats(files, settings);
 
     Report {
+        breaches: sla::breaches(&records.created),
         conversations,
         goals,
         breakdowns: breakdown::breakdowns(&records, &context),
@@ -359,8 +392,8 @@ pub fn figure(kpi: Kpi, records: &Records, context: &Context) -> Figure {
         Kpi::Csat => survey::csat(&records.surveys, context),
         Kpi::Nps => survey::nps(&records.surveys, context),
         Kpi::Ces => survey::ces(&records.surveys, context),
-        Kpi::FirstResponseTime => tickets::first_response_time(&records.created, context),
-        Kpi::ResolutionTime => tickets::resolution_time(&records.resolved, context),
+        Kpi::FirstResponseTime => tickets::first_response_time(&records.first_response, context),
+        Kpi::ResolutionTime => tickets::resolution_time(&records.resolution, context),
         Kpi::HandleTime => calls::handle_time(&records.calls, context),
         Kpi::FirstContactResolution => {
             calls::first_contact_resolution(&records.resolved, &records.calls, context)
@@ -368,6 +401,11 @@ pub fn figure(kpi: Kpi, records: &Records, context: &Context) -> Figure {
         Kpi::Created => tickets::created(&records.created, context),
         Kpi::Resolved => tickets::resolved(&records.resolved, context),
         Kpi::Backlog => tickets::backlog(&records.tickets, records.backlog_at, context),
+        Kpi::SlaFirstResponse => {
+            sla::attainment(SlaMetric::FirstResponse, &records.created, context)
+        }
+        Kpi::SlaResolution => sla::attainment(SlaMetric::Resolution, &records.created, context),
+        Kpi::ReopenRate => tickets::reopen_rate(&records.created, context),
     }
 }
 
@@ -418,6 +456,8 @@ pub struct Context<'s> {
     pub any_tickets: bool,
     /// True when any file has a hold or after-call work column.
     pub any_hold_or_wrap: bool,
+    /// The settings' business-hours schedules, prepared once.
+    pub business: BusinessHours,
 }
 
 /// A span of time, start included and end excluded.
@@ -443,13 +483,19 @@ impl Window {
 }
 
 /// The records behind one set of figures, each KPI family selected by its
-/// own cohort date. Tickets count by creation for volume and first
-/// response time, and by resolution for resolution time, resolved volume
-/// and FCR. Survey responses count by answer time, calls by start time.
+/// own cohort date. Tickets count by creation for volume, SLA and reopen
+/// rate, and by resolution for resolved volume and FCR. First response
+/// and resolution time use the cohorts of the settings (by default
+/// creation and resolution). Survey responses count by answer time,
+/// calls by start time.
 #[derive(Clone, Debug, Default)]
 pub struct Records<'r, 'a> {
     pub created: Vec<&'r TicketFacts<'a>>,
     pub resolved: Vec<&'r TicketFacts<'a>>,
+    /// Tickets for first response time, by its cohort date.
+    pub first_response: Vec<&'r TicketFacts<'a>>,
+    /// Tickets for resolution time, by its cohort date.
+    pub resolution: Vec<&'r TicketFacts<'a>>,
     /// Tickets that the backlog looks at.
     pub tickets: Vec<&'r TicketFacts<'a>>,
     pub surveys: Vec<&'r SurveyFacts<'a>>,
@@ -471,6 +517,8 @@ impl<'r, 'a> Records<'r, 'a> {
             return Records {
                 created: tickets.iter().collect(),
                 resolved: tickets.iter().collect(),
+                first_response: tickets.iter().collect(),
+                resolution: tickets.iter().collect(),
                 tickets: tickets.iter().collect(),
                 surveys: surveys.iter().collect(),
                 calls: calls.iter().collect(),
@@ -481,6 +529,11 @@ impl<'r, 'a> Records<'r, 'a> {
         Records {
             created: tickets.iter().filter(|t| inside(t.created.at())).collect(),
             resolved: tickets.iter().filter(|t| inside(t.resolved.at())).collect(),
+            first_response: tickets.iter().filter(|t| inside(t.frt_cohort_at)).collect(),
+            resolution: tickets
+                .iter()
+                .filter(|t| inside(t.resolution_cohort_at))
+                .collect(),
             tickets: tickets.iter().collect(),
             surveys: surveys.iter().filter(|s| inside(s.answered.at())).collect(),
             calls: calls.iter().filter(|c| inside(c.started.at())).collect(),
@@ -507,6 +560,16 @@ impl<'r, 'a> Records<'r, 'a> {
                 .or_insert_with(empty)
                 .resolved
                 .push(ticket);
+        }
+        for &ticket in &self.first_response {
+            let key = ticket.dims.get(dimension);
+            let group = groups.entry(key).or_insert_with(empty);
+            group.first_response.push(ticket);
+        }
+        for &ticket in &self.resolution {
+            let key = ticket.dims.get(dimension);
+            let group = groups.entry(key).or_insert_with(empty);
+            group.resolution.push(ticket);
         }
         for &ticket in &self.tickets {
             let key = ticket.dims.get(dimension);
@@ -549,6 +612,12 @@ pub enum Skip {
     NoReplyColumn,
     NoResolutionColumn,
     NoFlagOrReplies,
+    NoSchedule,
+    SlaPending,
+    NoSlaTarget,
+    NoSlaPolicy,
+    ResolvedWithoutReply,
+    NoReopenCount,
 }
 
 impl Skip {
@@ -574,6 +643,12 @@ impl Skip {
             Skip::NoReplyColumn => "no first-reply time in the export",
             Skip::NoResolutionColumn => "no status or resolution time in the export",
             Skip::NoFlagOrReplies => "no first-contact flag or agent reply count",
+            Skip::NoSchedule => "no business-hours schedule set",
+            Skip::SlaPending => "pending: still within target",
+            Skip::NoSlaTarget => "no SLA target for its priority",
+            Skip::NoSlaPolicy => "no SLA policy set and no SLA status in the export",
+            Skip::ResolvedWithoutReply => "resolved without a reply",
+            Skip::NoReopenCount => "no reopen count in the export",
         };
         text.to_string()
     }
@@ -625,11 +700,14 @@ impl Tally {
     /// Returns the first reason that is about the whole export (a missing
     /// column) rather than about single records, if any record has one.
     pub fn export_reason(&self, zone: &str) -> Option<String> {
-        const EXPORT_LEVEL: [Skip; 4] = [
+        const EXPORT_LEVEL: [Skip; 7] = [
             Skip::NoCreation,
             Skip::NoReplyColumn,
             Skip::NoResolutionColumn,
             Skip::NoFlagOrReplies,
+            Skip::NoSchedule,
+            Skip::NoSlaPolicy,
+            Skip::NoReopenCount,
         ];
         let skip = EXPORT_LEVEL.iter().find(|skip| self.count(**skip) > 0)?;
         Some(skip.reason(zone))

@@ -9,8 +9,10 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::core::business_hours::Schedule;
 use crate::core::columns::Role;
 use crate::core::goals::Goal;
+use crate::core::sla::SlaPolicy;
 
 /// Order of the day and month in numeric dates such as `03/04/2024`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,6 +115,52 @@ pub enum FcrDefinition {
     OneTouch,
 }
 
+/// Which clock duration KPIs run on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Clock {
+    /// Every second between the two events.
+    #[default]
+    Calendar,
+    /// Only the working seconds of the ticket's business-hours schedule.
+    Business,
+}
+
+/// Which solve ends resolution time for a ticket that was reopened.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ResolutionEnd {
+    /// The last solve; a ticket reopened and open now has no resolution
+    /// time (Zendesk's full resolution time).
+    #[default]
+    Full,
+    /// The first solve, whatever happened after it.
+    First,
+}
+
+/// Which date puts a ticket into a period or range for a KPI.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Cohort {
+    /// The ticket's creation date.
+    #[default]
+    Created,
+    /// The date the ticket was resolved (for first resolution time, first
+    /// resolved).
+    Resolved,
+}
+
+impl Cohort {
+    /// The cohort as figure definitions state it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Cohort::Created => "by creation date",
+            Cohort::Resolved => "by resolution date",
+        }
+    }
+}
+
+fn resolved_cohort() -> Cohort {
+    Cohort::Resolved
+}
+
 /// Compute-time settings for a report.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
@@ -132,6 +180,34 @@ pub struct Settings {
     /// for everything loaded.
     pub range: Option<DateRange>,
     pub goals: Vec<Goal>,
+    /// The clock of first response and resolution time.
+    #[serde(default)]
+    pub clock: Clock,
+    /// Named business-hours schedules.
+    #[serde(default)]
+    pub schedules: Vec<Schedule>,
+    /// The name of the schedule for tickets whose team has none; `None`
+    /// for the first schedule.
+    #[serde(default)]
+    pub default_schedule: Option<String>,
+    /// Team name (as exported) to schedule name, for teams that work
+    /// other hours than the default schedule.
+    #[serde(default)]
+    pub team_schedules: BTreeMap<String, String>,
+    /// First or full resolution for resolution time.
+    #[serde(default)]
+    pub resolution: ResolutionEnd,
+    /// SLA targets per priority; empty for none.
+    #[serde(default)]
+    pub sla: SlaPolicy,
+    /// The cohort of first response time; creation date by default, as
+    /// Zendesk and Intercom report it.
+    #[serde(default)]
+    pub frt_cohort: Cohort,
+    /// The cohort of resolution time; resolution date by default, as
+    /// Zendesk and Help Scout report it.
+    #[serde(default = "resolved_cohort")]
+    pub resolution_cohort: Cohort,
 }
 
 /// Days from `first` to `last`, both included.
@@ -152,6 +228,14 @@ impl Settings {
             as_of,
             range: None,
             goals: Vec::new(),
+            clock: Clock::default(),
+            schedules: Vec::new(),
+            default_schedule: None,
+            team_schedules: BTreeMap::new(),
+            resolution: ResolutionEnd::default(),
+            sla: SlaPolicy::default(),
+            frt_cohort: Cohort::Created,
+            resolution_cohort: Cohort::Resolved,
         }
     }
 }

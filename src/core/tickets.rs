@@ -11,11 +11,14 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 
+use crate::core::business_hours::{BusinessClock, BusinessHours};
 use crate::core::columns::Role;
+use crate::core::format;
 use crate::core::model::{Dims, Stamp, Ticket, TicketState};
 use crate::core::problem::{Location, Problem, ProblemKind};
 use crate::core::report::{Backlog, Context, Detail, Figure, Kpi, ProblemLog, Skip, Tally};
-use crate::core::settings::{FcrDefinition, Settings};
+use crate::core::settings::{Clock, Cohort, FcrDefinition, ResolutionEnd, Settings};
+use crate::core::sla::{self, SlaCheck, SlaEnd, SlaMetric, SlaOutcome, SlaSource, SlaTarget};
 use crate::core::stats;
 use crate::core::zone::{local_text, FieldReader, Time};
 
@@ -55,6 +58,21 @@ pub struct TicketFacts<'a> {
     /// True when the export has neither a status nor a resolution column,
     /// so a ticket without a resolution time may be open or not.
     pub state_untracked: bool,
+    /// The name of the file the ticket came from.
+    pub file: &'a str,
+    pub line: u64,
+    pub id: Option<&'a str>,
+    /// Created → first solve, for a ticket solved more than once; else
+    /// the same as `resolution`.
+    pub first_resolution: Result<(f64, Source), Skip>,
+    /// Reopened at least once, for a ticket ever resolved.
+    pub reopened: Result<bool, Skip>,
+    /// The date that puts the ticket in a period for first response time.
+    pub frt_cohort_at: Option<DateTime<Utc>>,
+    /// The date that puts the ticket in a period for resolution time.
+    pub resolution_cohort_at: Option<DateTime<Utc>>,
+    pub sla_first_response: Result<SlaCheck, Skip>,
+    pub sla_resolution: Result<SlaCheck, Skip>,
 }
 
 /// The columns that tell whether a ticket is still open.
@@ -73,9 +91,16 @@ impl<'a> TicketFacts<'a> {
         ticket: &'a Ticket,
         reader: &FieldReader,
         settings: &Settings,
+        hours: &BusinessHours,
+        file: &'a str,
         log: &mut ProblemLog,
     ) -> TicketFacts<'a> {
         let line = ticket.line;
+        let business = hours.for_team(ticket.dims.team.as_deref());
+        let duration_clock = match settings.clock {
+            Clock::Calendar => Ok(None),
+            Clock::Business => business.map(Some).ok_or(Skip::NoSchedule),
+        };
         let created = reader.read(ticket.created, line, Role::Created, log);
         let replied = reader.read(ticket.first_response_at, line, Role::FirstResponseAt, log);
         let resolved_at = reader.read(ticket.resolved_at, line, Role::ResolvedAt, log);
@@ -110,7 +135,8 @@ impl<'a> TicketFacts<'a> {
         } else if resolved_before_reply {
             Err(Skip::ResolvedBeforeReply)
         } else {
-            first_response(ticket, created, replied, reader, log)
+            duration_clock
+                .and_then(|clock| first_response(ticket, created, replied, clock, reader, log))
         };
         let resolution = if merged {
             Err(Skip::Merged)
@@ -118,14 +144,34 @@ impl<'a> TicketFacts<'a> {
             Err(Skip::ResolvedBeforeReply)
         } else {
             let end = (end_stamp, end_role);
-            let measured = resolution(ticket, created, resolved, end, reader, log);
+            let measured = duration_clock
+                .and_then(|clock| resolution(ticket, created, resolved, end, clock, reader, log));
             match measured {
                 Err(Skip::StillOpen) if state_untracked => Err(Skip::NoResolutionColumn),
                 other => other,
             }
         };
+        let first_resolved = reader.read(ticket.first_resolved_at, line, Role::ResolvedAt, log);
+        let first_resolution = match (first_resolved, &resolution) {
+            _ if merged => Err(Skip::Merged),
+            (Time::At(end), _) => match (created, duration_clock) {
+                (Time::At(start), Ok(clock)) => {
+                    let texts = (
+                        ticket.created.map(local_text).unwrap_or_default(),
+                        ticket.first_resolved_at.map(local_text).unwrap_or_default(),
+                    );
+                    let place = reader.location(line, Role::ResolvedAt);
+                    measured(start, end, texts, clock, place, log)
+                }
+                (_, Err(skip)) => Err(skip),
+                (Time::Nonexistent, _) => Err(Skip::NonexistentTime),
+                (Time::Missing, _) => Err(Skip::NoCreation),
+            },
+            (Time::Nonexistent, _) => Err(Skip::NonexistentTime),
+            (Time::Missing, full) => *full,
+        };
 
-        TicketFacts {
+        let mut facts = TicketFacts {
             dims: &ticket.dims,
             status: ticket.status.as_deref(),
             state: ticket.state,
@@ -135,7 +181,74 @@ impl<'a> TicketFacts<'a> {
             resolution,
             first_contact: first_contact(ticket, resolved, settings.fcr, state_untracked),
             state_untracked,
+            file,
+            line,
+            id: ticket.id.as_deref(),
+            first_resolution,
+            reopened: Err(Skip::NotResolved),
+            frt_cohort_at: None,
+            resolution_cohort_at: None,
+            sla_first_response: Err(Skip::NoSlaPolicy),
+            sla_resolution: Err(Skip::NoSlaPolicy),
+        };
+        facts.reopened = facts.reopened(ticket, first_resolved, reader);
+        let first_solve = first_resolved.at().or(resolved.at());
+        let last_solve = resolved.at();
+        let cohort_at = |cohort: Cohort, solved: Option<DateTime<Utc>>| match cohort {
+            Cohort::Created => created.at(),
+            Cohort::Resolved => solved,
+        };
+        facts.frt_cohort_at = cohort_at(settings.frt_cohort, last_solve);
+        facts.resolution_cohort_at = match settings.resolution {
+            ResolutionEnd::Full => cohort_at(settings.resolution_cohort, last_solve),
+            ResolutionEnd::First => cohort_at(settings.resolution_cohort, first_solve),
+        };
+        let checks = TicketSla {
+            ticket,
+            reader,
+            settings,
+            business,
+        };
+        facts.sla_first_response = checks.check(&facts, SlaMetric::FirstResponse, replied, log);
+        facts.sla_resolution = checks.check(&facts, SlaMetric::Resolution, replied, log);
+        facts
+    }
+
+    /// The ticket's outcome against one SLA target.
+    pub fn sla(&self, metric: SlaMetric) -> Result<SlaCheck, Skip> {
+        match metric {
+            SlaMetric::FirstResponse => self.sla_first_response,
+            SlaMetric::Resolution => self.sla_resolution,
         }
+    }
+
+    /// Decides whether a ticket ever resolved was reopened: from the
+    /// export's reopen count, or from a first solve before the last one.
+    fn reopened(
+        &self,
+        ticket: &Ticket,
+        first_resolved: Time,
+        reader: &FieldReader,
+    ) -> Result<bool, Skip> {
+        if self.is_merged() {
+            return Err(Skip::Merged);
+        }
+        let reopens = ticket.reopens.unwrap_or(0);
+        let solved_twice = match (first_resolved.at(), self.resolved.at()) {
+            (Some(first), Some(last)) => first < last,
+            _ => false,
+        };
+        let ever_resolved = self.is_resolved() || first_resolved.at().is_some() || reopens > 0;
+        if !ever_resolved {
+            return Err(Skip::NotResolved);
+        }
+        let known = ticket.reopens.is_some()
+            || ticket.first_resolved_at.is_some()
+            || !reader.lacks_all(&[Role::Reopens]);
+        if !known {
+            return Err(Skip::NoReopenCount);
+        }
+        Ok(reopens > 0 || solved_twice)
     }
 
     fn is_merged(&self) -> bool {
@@ -197,6 +310,7 @@ fn first_response(
     ticket: &Ticket,
     created: Time,
     replied: Time,
+    clock: Option<&BusinessClock>,
     reader: &FieldReader,
     log: &mut ProblemLog,
 ) -> Result<(f64, Source), Skip> {
@@ -204,7 +318,7 @@ fn first_response(
         let start_stamp = ticket.created.map(local_text).unwrap_or_default();
         let end_stamp = ticket.first_response_at.map(local_text).unwrap_or_default();
         let place = reader.location(ticket.line, Role::FirstResponseAt);
-        return measured(start, end, (start_stamp, end_stamp), place, log);
+        return measured(start, end, (start_stamp, end_stamp), clock, place, log);
     }
     if created == Time::Nonexistent || replied == Time::Nonexistent {
         return Err(Skip::NonexistentTime);
@@ -228,6 +342,7 @@ fn resolution(
     created: Time,
     resolved: Time,
     (end_stamp, end_role): (Option<Stamp>, Role),
+    clock: Option<&BusinessClock>,
     reader: &FieldReader,
     log: &mut ProblemLog,
 ) -> Result<(f64, Source), Skip> {
@@ -238,7 +353,7 @@ fn resolution(
         let start_stamp = ticket.created.map(local_text).unwrap_or_default();
         let end_stamp = end_stamp.map(local_text).unwrap_or_default();
         let place = reader.location(ticket.line, end_role);
-        return measured(start, end, (start_stamp, end_stamp), place, log);
+        return measured(start, end, (start_stamp, end_stamp), clock, place, log);
     }
     if created == Time::Nonexistent || resolved == Time::Nonexistent {
         return Err(Skip::NonexistentTime);
@@ -254,10 +369,13 @@ fn resolution(
     }
 }
 
+/// Measures `end − start` in calendar seconds, or in the working seconds
+/// of `clock` when there is one.
 fn measured(
     start: DateTime<Utc>,
     end: DateTime<Utc>,
     (start_text, end_text): (String, String),
+    clock: Option<&BusinessClock>,
     place: Location,
     log: &mut ProblemLog,
 ) -> Result<(f64, Source), Skip> {
@@ -272,6 +390,7 @@ fn measured(
         ));
         return Err(Skip::NegativeDuration);
     }
+    let seconds = clock.map_or(seconds, |clock| clock.seconds_between(start, end));
     Ok((seconds, Source::Timestamps))
 }
 
@@ -287,6 +406,155 @@ fn from_column(seconds: f64, place: Location, log: &mut ProblemLog) -> Result<(f
         return Err(Skip::NegativeDuration);
     }
     Ok((seconds, Source::Column))
+}
+
+/// What one ticket's SLA checks need besides its facts.
+struct TicketSla<'t> {
+    ticket: &'t Ticket,
+    reader: &'t FieldReader<'t>,
+    settings: &'t Settings,
+    business: Option<&'t BusinessClock>,
+}
+
+impl TicketSla<'_> {
+    /// Checks the ticket against the policy's target for its priority,
+    /// else takes the export's own status. Where both exist and disagree
+    /// on met or breached, a warning names the file, line, column and
+    /// both values.
+    fn check(
+        &self,
+        facts: &TicketFacts,
+        metric: SlaMetric,
+        replied: Time,
+        log: &mut ProblemLog,
+    ) -> Result<SlaCheck, Skip> {
+        let (export, role) = match metric {
+            SlaMetric::FirstResponse => (self.ticket.sla_first_response, Role::FirstResponseSla),
+            SlaMetric::Resolution => (self.ticket.sla_resolution, Role::ResolutionSla),
+        };
+        let from_export = export.map(|outcome| SlaCheck {
+            outcome,
+            source: SlaSource::Export,
+            target_secs: None,
+            elapsed_secs: None,
+            waiting: outcome == SlaOutcome::Pending,
+            disagrees: false,
+        });
+        let policy = &self.settings.sla;
+        let target = policy
+            .rule_for(self.ticket.dims.priority.as_deref())
+            .and_then(|rule| rule.target(metric));
+        let Some(target) = target else {
+            let skip = if policy.covers(metric) {
+                Skip::NoSlaTarget
+            } else {
+                Skip::NoSlaPolicy
+            };
+            return from_export.ok_or(skip);
+        };
+        let measured = self.measure(facts, metric, target, replied);
+        let mut check = match (measured, from_export) {
+            (Ok(check), _) => check,
+            (Err(_), Some(check)) => return Ok(check),
+            (Err(skip), None) => return Err(skip),
+        };
+        let decided = |outcome| outcome != SlaOutcome::Pending;
+        if let Some(export) = export {
+            if decided(export) && decided(check.outcome) && export != check.outcome {
+                check.disagrees = true;
+                log.push(self.disagreement(metric, role, export, &check));
+            }
+        }
+        Ok(check)
+    }
+
+    fn measure(
+        &self,
+        facts: &TicketFacts,
+        metric: SlaMetric,
+        target: SlaTarget,
+        replied: Time,
+    ) -> Result<SlaCheck, Skip> {
+        if facts.is_merged() {
+            return Err(Skip::Merged);
+        }
+        let created = match facts.created {
+            Time::At(created) => created,
+            Time::Nonexistent => return Err(Skip::NonexistentTime),
+            Time::Missing => return Err(Skip::NoCreation),
+        };
+        let end = match metric {
+            SlaMetric::FirstResponse => self.reply_end(facts, replied)?,
+            SlaMetric::Resolution => self.resolution_end(facts)?,
+        };
+        sla::evaluate(target, created, end, self.settings.as_of, self.business)
+    }
+
+    /// When the first-response clock stopped: the first reply, else the
+    /// export's own duration; still waiting while unanswered and open.
+    fn reply_end(&self, facts: &TicketFacts, replied: Time) -> Result<SlaEnd, Skip> {
+        match replied {
+            Time::At(at) => return Ok(SlaEnd::At(at)),
+            Time::Nonexistent => return Err(Skip::NonexistentTime),
+            Time::Missing => {}
+        }
+        if let Some(seconds) = self.ticket.first_response_secs {
+            return Ok(SlaEnd::Duration(seconds));
+        }
+        if self
+            .reader
+            .lacks_all(&[Role::FirstResponseAt, Role::FirstResponseTime])
+        {
+            return Err(Skip::NoReplyColumn);
+        }
+        match facts.open_now() {
+            Ok(true) => Ok(SlaEnd::Waiting),
+            Ok(false) => Err(Skip::ResolvedWithoutReply),
+            Err(skip) => Err(skip),
+        }
+    }
+
+    /// When the resolution clock stopped: the last solve, else close;
+    /// still waiting while open.
+    fn resolution_end(&self, facts: &TicketFacts) -> Result<SlaEnd, Skip> {
+        if facts.open_now()? {
+            return Ok(SlaEnd::Waiting);
+        }
+        match facts.resolved {
+            Time::At(at) => Ok(SlaEnd::At(at)),
+            Time::Nonexistent => Err(Skip::NonexistentTime),
+            Time::Missing => self
+                .ticket
+                .resolution_secs
+                .map(SlaEnd::Duration)
+                .ok_or(Skip::NoResolutionTime),
+        }
+    }
+
+    fn disagreement(
+        &self,
+        metric: SlaMetric,
+        role: Role,
+        export: SlaOutcome,
+        check: &SlaCheck,
+    ) -> Problem {
+        let shown = |seconds: Option<f64>| seconds.map_or("—".to_string(), format::elapsed);
+        Problem::warning(
+            self.reader.location(self.ticket.line, role),
+            ProblemKind::Other {
+                value: export.label().to_string(),
+                message: format!(
+                    "the export's {} SLA status is {}, but the SLA policy gives {} \
+                     ({} against a {} target); the figure uses the policy",
+                    metric.label(),
+                    export.label(),
+                    check.outcome.label(),
+                    shown(check.elapsed_secs),
+                    shown(check.target_secs),
+                ),
+            },
+        )
+    }
 }
 
 /// Decides first-contact resolution for a resolved ticket under `rule`.
@@ -308,7 +576,12 @@ fn first_contact(
     if !is_resolved {
         return Err(Skip::NotResolved);
     }
-    let flag = ticket.one_touch.map(|flag| (flag, FcrSource::Flag));
+    // A reopened ticket was not resolved on first contact, whatever the
+    // export's flag says.
+    let reopened = ticket.reopens.unwrap_or(0) > 0;
+    let flag = ticket
+        .one_touch
+        .map(|flag| (flag && !reopened, FcrSource::Flag));
     let one_touch = ticket.replies.map(|replies| {
         let reopens = ticket.reopens.unwrap_or(0);
         let source = FcrSource::OneTouch {
@@ -350,14 +623,30 @@ fn first_contact(
 /// ```
 pub fn first_response_time(tickets: &[&TicketFacts], context: &Context) -> Figure {
     let measure = |ticket: &TicketFacts| ticket.first_response;
-    let definition = "first agent reply − ticket created, calendar time, median";
+    let definition = format!(
+        "first agent reply − ticket created, {}, median; {}",
+        clock_text(context),
+        context.settings.frt_cohort.describe()
+    );
     duration_figure(
         Kpi::FirstResponseTime,
         tickets,
         measure,
-        definition,
+        &definition,
         context,
     )
+}
+
+/// Names the clock of duration figures, such as `calendar time` or
+/// `business hours (Mon–Fri 09:00–17:00, Europe/Berlin, 3 holidays)`.
+fn clock_text(context: &Context) -> String {
+    match context.settings.clock {
+        Clock::Calendar => "calendar time".to_string(),
+        Clock::Business => match context.business.describe() {
+            Some(hours) => format!("business hours ({hours})"),
+            None => "business hours (no schedule set)".to_string(),
+        },
+    }
 }
 
 /// Resolution time: the median of resolved (else closed) − created, in
@@ -367,9 +656,71 @@ pub fn first_response_time(tickets: &[&TicketFacts], context: &Context) -> Figur
 /// Open tickets are left out as "still open" and merged tickets as
 /// "merged". No usable ticket gives no data (n = 0).
 pub fn resolution_time(tickets: &[&TicketFacts], context: &Context) -> Figure {
-    let measure = |ticket: &TicketFacts| ticket.resolution;
-    let definition = "resolved (else closed) − ticket created, calendar time, median";
-    duration_figure(Kpi::ResolutionTime, tickets, measure, definition, context)
+    let settings = context.settings;
+    let first = settings.resolution == ResolutionEnd::First;
+    let measure = |ticket: &TicketFacts| {
+        if first {
+            ticket.first_resolution
+        } else {
+            ticket.resolution
+        }
+    };
+    let end = if first {
+        "first resolution: first solve (else closed)"
+    } else {
+        "full resolution: last solve (else closed)"
+    };
+    let definition = format!(
+        "{end} − ticket created, {}, median; {}",
+        clock_text(context),
+        settings.resolution_cohort.describe()
+    );
+    duration_figure(Kpi::ResolutionTime, tickets, measure, &definition, context)
+}
+
+/// Reopen rate: tickets reopened at least once ÷ tickets ever resolved ×
+/// 100, in percent, by creation date. Lower is better.
+///
+/// A ticket counts as reopened when the export's reopen count is above 0,
+/// or when it was first solved before its last solve. A ticket reopened
+/// and open now still counts as ever resolved. Merged tickets and tickets
+/// never resolved are left out. No resolved ticket gives no data (n = 0).
+pub fn reopen_rate(tickets: &[&TicketFacts], context: &Context) -> Figure {
+    let zone = context.zone.name();
+    let mut reopened = 0;
+    let mut resolved = 0;
+    let mut tally = Tally::default();
+    for ticket in tickets {
+        match ticket.reopened {
+            Ok(again) => {
+                resolved += 1;
+                if again {
+                    reopened += 1;
+                }
+            }
+            Err(skip) => tally.add(skip),
+        }
+    }
+    let mut definition = "tickets reopened at least once ÷ tickets ever resolved; by \
+                          creation date; merged tickets left out"
+        .to_string();
+    if resolved == 0 {
+        if let Some(reason) = tally.main_reason(zone) {
+            definition = format!("{definition}; cannot be computed: {reason}");
+        }
+        return Figure::no_data(Kpi::ReopenRate, definition, tally.left_out(zone));
+    }
+    Figure::with_value(
+        Kpi::ReopenRate,
+        reopened as f64 / resolved as f64 * 100.0,
+        resolved,
+        definition,
+        tally.left_out(zone),
+        Detail::Share {
+            part: reopened,
+            whole: resolved,
+        },
+    )
 }
 
 fn duration_figure(

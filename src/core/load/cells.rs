@@ -2,6 +2,7 @@
 //! and the small parsers for flags, statuses and rating labels.
 
 use super::*;
+use crate::core::sla::{self, SlaOutcome};
 
 /// One row being read, with access to the loader for problems and
 /// pending dates.
@@ -79,6 +80,8 @@ impl Cells<'_> {
             one_touch: self.flag(Role::OneTouch),
             customer_interactions: self.count(Role::CustomerInteractions),
             dims: dims.clone(),
+            sla_first_response: self.sla_status(Role::FirstResponseSla),
+            sla_resolution: self.sla_status(Role::ResolutionSla),
         };
 
         let pending = self.loader.dates.last().is_some_and(|d| d.row == self.row);
@@ -397,6 +400,22 @@ impl Cells<'_> {
             self.error(index, "flag", kind);
         }
         value
+    }
+
+    /// Reads an export's own SLA status; an unknown label is reported and
+    /// left out.
+    fn sla_status(&mut self, role: Role) -> Option<SlaOutcome> {
+        let (index, text) = self.cell(role)?;
+        let text = text.to_string();
+        let status = sla::parse_status(&text, self.plan.number_style);
+        if status.is_none() {
+            let kind = ProblemKind::Other {
+                value: text,
+                message: format!("is not an SLA status (expected {})", sla::STATUS_EXPECTED),
+            };
+            self.error(index, "sla status", kind);
+        }
+        status
     }
 
     /// Reads a CSAT cell: a score, a known label, or nothing for Zendesk's

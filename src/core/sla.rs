@@ -1,0 +1,557 @@
+//! SLA policies: first-response and resolution targets per priority, each
+//! ticket's outcome against them, attainment and the list of breaches.
+//!
+//! A ticket answered (or resolved) within its target met it and one
+//! answered later breached it. A ticket still waiting past its deadline at
+//! the report's "as of" time has breached it too; one still waiting with
+//! time left is pending and counts on neither side. Attainment is
+//! met ÷ (met + breached). Where the export carries its own SLA status,
+//! that status is used when no policy applies, and compared with the
+//! policy's outcome otherwise. Deciding when a ticket ended is the ticket
+//! module's work; this module only compares times with targets.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::core::business_hours::BusinessClock;
+use crate::core::format;
+use crate::core::number::{self, NumberStyle};
+use crate::core::report::{Context, Detail, Figure, Kpi, Skip, Tally};
+use crate::core::settings::Clock;
+use crate::core::tickets::TicketFacts;
+
+/// The two SLA targets a policy sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum SlaMetric {
+    FirstResponse,
+    Resolution,
+}
+
+impl SlaMetric {
+    pub fn label(self) -> &'static str {
+        match self {
+            SlaMetric::FirstResponse => "first response",
+            SlaMetric::Resolution => "resolution",
+        }
+    }
+}
+
+/// Where one ticket stands against one target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum SlaOutcome {
+    Met,
+    Breached,
+    /// Still waiting, with time left.
+    Pending,
+}
+
+impl SlaOutcome {
+    pub fn label(self) -> &'static str {
+        match self {
+            SlaOutcome::Met => "met",
+            SlaOutcome::Breached => "breached",
+            SlaOutcome::Pending => "pending",
+        }
+    }
+}
+
+/// One target: the longest allowed time and the clock it runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SlaTarget {
+    pub seconds: f64,
+    pub clock: Clock,
+}
+
+/// The targets for one priority.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SlaRule {
+    /// The priority text, matched without regard to case and surrounding
+    /// spaces; `None` for every priority no other rule names.
+    pub priority: Option<String>,
+    pub first_response: Option<SlaTarget>,
+    pub resolution: Option<SlaTarget>,
+}
+
+impl SlaRule {
+    pub fn target(&self, metric: SlaMetric) -> Option<SlaTarget> {
+        match metric {
+            SlaMetric::FirstResponse => self.first_response,
+            SlaMetric::Resolution => self.resolution,
+        }
+    }
+}
+
+/// SLA targets per priority. An empty policy sets no target.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SlaPolicy {
+    pub rules: Vec<SlaRule>,
+}
+
+impl SlaPolicy {
+    /// Returns the rule for a ticket's priority: the rule naming it, else
+    /// the "any other priority" rule.
+    pub fn rule_for(&self, priority: Option<&str>) -> Option<&SlaRule> {
+        let wanted = priority.map(|text| text.trim().to_lowercase());
+        let named = self.rules.iter().find(|rule| {
+            let name = rule
+                .priority
+                .as_deref()
+                .map(|text| text.trim().to_lowercase());
+            name.is_some() && name == wanted
+        });
+        named.or_else(|| self.rules.iter().find(|rule| rule.priority.is_none()))
+    }
+
+    /// Whether any rule sets a target for `metric`.
+    pub fn covers(&self, metric: SlaMetric) -> bool {
+        self.rules.iter().any(|rule| rule.target(metric).is_some())
+    }
+
+    /// The targets of `metric` as a definition states them, such as
+    /// `urgent 1 h 00 m, normal 8 h 00 m, any other 1 d 00 h (business)`.
+    pub fn describe(&self, metric: SlaMetric) -> String {
+        let parts: Vec<String> = self
+            .rules
+            .iter()
+            .filter_map(|rule| {
+                let target = rule.target(metric)?;
+                let name = rule.priority.as_deref().unwrap_or("any other");
+                let clock = match target.clock {
+                    Clock::Calendar => "calendar",
+                    Clock::Business => "business hours",
+                };
+                Some(format!(
+                    "{name} {} ({clock})",
+                    format::elapsed(target.seconds)
+                ))
+            })
+            .collect();
+        parts.join(", ")
+    }
+}
+
+/// Which side of the comparison an outcome came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SlaSource {
+    Policy,
+    /// The export's own SLA status column.
+    Export,
+}
+
+/// One ticket's outcome against one target.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SlaCheck {
+    pub outcome: SlaOutcome,
+    pub source: SlaSource,
+    /// The target in seconds; `None` for the export's own status.
+    pub target_secs: Option<f64>,
+    /// Time taken, or time waited so far for a ticket still waiting;
+    /// `None` for the export's own status.
+    pub elapsed_secs: Option<f64>,
+    /// True when the ticket is still waiting, so `elapsed_secs` runs to
+    /// the report's "as of" time.
+    pub waiting: bool,
+    /// True when the export's own status says otherwise than the policy.
+    pub disagrees: bool,
+}
+
+/// The SLA status values [`parse_status`] reads, for problem messages.
+pub const STATUS_EXPECTED: &str = "true/false, Within SLA / SLA Violated, SLA completed on time / \
+     SLA completed late / Overdue, or minutes left such as -15";
+
+/// Reads an export's own SLA status: ServiceNow's `made_sla` flag
+/// (`true`/`false`), Freshdesk's `Within SLA` / `SLA Violated`,
+/// HubSpot's labels (`SLA completed on time` met; `SLA completed late`
+/// and `Overdue` breached; `Active SLA` and `Due soon` pending), and
+/// Zammad's minutes left before the target (negative once breached).
+/// Returns `None` for anything else.
+///
+/// ```
+/// use service_kpis::core::number::NumberStyle;
+/// use service_kpis::core::sla::{parse_status, SlaOutcome};
+/// assert_eq!(parse_status("SLA Violated", NumberStyle::DecimalPoint), Some(SlaOutcome::Breached));
+/// assert_eq!(parse_status("-12", NumberStyle::DecimalPoint), Some(SlaOutcome::Breached));
+/// ```
+pub fn parse_status(text: &str, style: NumberStyle) -> Option<SlaOutcome> {
+    let folded = text.trim().to_lowercase();
+    let outcome = match folded.as_str() {
+        "true"
+        | "yes"
+        | "within sla"
+        | "sla completed on time"
+        | "completed on time"
+        | "met"
+        | "achieved" => SlaOutcome::Met,
+        "false" | "no" | "sla violated" | "violated" | "sla completed late" | "completed late"
+        | "overdue" | "breached" | "missed" => SlaOutcome::Breached,
+        "active sla" | "active" | "due soon" | "in progress" => SlaOutcome::Pending,
+        // Numbers are minutes left, so 0 is met on the deadline; a 1/0
+        // met flag would be misread, but the exports seen write words.
+        _ => {
+            let minutes_left = number::parse_number(&folded, style)?;
+            if !minutes_left.is_finite() {
+                return None;
+            }
+            if minutes_left < 0.0 {
+                SlaOutcome::Breached
+            } else {
+                SlaOutcome::Met
+            }
+        }
+    };
+    Some(outcome)
+}
+
+/// When a ticket's clock for one target stopped.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SlaEnd {
+    /// It ended at this instant.
+    At(DateTime<Utc>),
+    /// It has not ended yet.
+    Waiting,
+    /// Only the export's own duration is known, in seconds.
+    Duration(f64),
+}
+
+/// Compares a ticket with `target`: measured from `created` to its end
+/// (or to `as_of` while waiting) on the target's clock.
+///
+/// A business-hours target without a schedule (`business` is `None`)
+/// cannot be checked.
+pub fn evaluate(
+    target: SlaTarget,
+    created: DateTime<Utc>,
+    end: SlaEnd,
+    as_of: DateTime<Utc>,
+    business: Option<&BusinessClock>,
+) -> Result<SlaCheck, Skip> {
+    let span = |to: DateTime<Utc>| match target.clock {
+        Clock::Calendar => Ok(((to - created).num_milliseconds() as f64 / 1000.0).max(0.0)),
+        Clock::Business => business
+            .map(|clock| clock.seconds_between(created, to))
+            .ok_or(Skip::NoSchedule),
+    };
+    let (elapsed, waiting) = match end {
+        SlaEnd::At(at) => (span(at)?, false),
+        SlaEnd::Waiting => (span(as_of)?, true),
+        // NOTE: the export's duration is compared as exported, whatever
+        // clock the help desk measured it on.
+        SlaEnd::Duration(seconds) => (seconds.max(0.0), false),
+    };
+    let outcome = if elapsed > target.seconds {
+        SlaOutcome::Breached
+    } else if waiting {
+        SlaOutcome::Pending
+    } else {
+        SlaOutcome::Met
+    };
+    Ok(SlaCheck {
+        outcome,
+        source: SlaSource::Policy,
+        target_secs: Some(target.seconds),
+        elapsed_secs: Some(elapsed),
+        waiting,
+        disagrees: false,
+    })
+}
+
+/// SLA attainment: tickets that met their `metric` target ÷ (met +
+/// breached) × 100, in percent, by creation date.
+///
+/// A ticket still waiting past its deadline at the report's "as of" time
+/// is breached. Pending tickets (waiting with time left) are left out as
+/// "pending: still within target". Without a policy target the export's
+/// own SLA status is used, and the definition says so. No met or breached
+/// ticket gives no data (n = 0).
+pub fn attainment(metric: SlaMetric, tickets: &[&TicketFacts], context: &Context) -> Figure {
+    let kpi = match metric {
+        SlaMetric::FirstResponse => Kpi::SlaFirstResponse,
+        SlaMetric::Resolution => Kpi::SlaResolution,
+    };
+    let zone = context.zone.name();
+    let mut met = 0;
+    let mut breached = 0;
+    let mut from_export = 0;
+    let mut disagreements = 0;
+    let mut tally = Tally::default();
+    for ticket in tickets {
+        let check = match ticket.sla(metric) {
+            Ok(check) => check,
+            Err(skip) => {
+                tally.add(skip);
+                continue;
+            }
+        };
+        if check.disagrees {
+            disagreements += 1;
+        }
+        if check.source == SlaSource::Export {
+            from_export += 1;
+        }
+        match check.outcome {
+            SlaOutcome::Met => met += 1,
+            SlaOutcome::Breached => breached += 1,
+            SlaOutcome::Pending => tally.add(Skip::SlaPending),
+        }
+    }
+
+    let definition = attainment_definition(metric, from_export, disagreements, context);
+    let whole = met + breached;
+    if whole == 0 {
+        let definition = match tally.main_reason(zone) {
+            Some(reason) => format!("{definition}; cannot be computed: {reason}"),
+            None => definition,
+        };
+        return Figure::no_data(kpi, definition, tally.left_out(zone));
+    }
+    let value = met as f64 / whole as f64 * 100.0;
+    Figure::with_value(
+        kpi,
+        value,
+        whole,
+        definition,
+        tally.left_out(zone),
+        Detail::Share { part: met, whole },
+    )
+}
+
+fn attainment_definition(
+    metric: SlaMetric,
+    from_export: usize,
+    disagreements: usize,
+    context: &Context,
+) -> String {
+    let policy = &context.settings.sla;
+    let mut definition = format!(
+        "{} within its SLA target: met ÷ (met + breached); tickets still waiting past \
+         the deadline are breached, those within it pending and left out; by creation date",
+        metric.label()
+    );
+    if policy.covers(metric) {
+        definition = format!("{definition}; targets: {}", policy.describe(metric));
+        if policy.rules.iter().any(|rule| {
+            rule.target(metric)
+                .is_some_and(|t| t.clock == Clock::Business)
+        }) {
+            if let Some(hours) = context.business.describe() {
+                definition = format!("{definition}; business hours ({hours})");
+            }
+        }
+    }
+    if from_export > 0 {
+        definition = format!(
+            "{definition}; {from_export} from the export's own SLA status column, \
+             as the help desk computed it"
+        );
+    }
+    if disagreements > 0 {
+        definition = format!(
+            "{definition}; the export's own SLA status disagrees on {disagreements} \
+             tickets (listed as problems)"
+        );
+    }
+    definition
+}
+
+/// One ticket that breached a target, for the breach list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Breach {
+    pub file: String,
+    pub line: u64,
+    pub ticket_id: Option<String>,
+    pub priority: Option<String>,
+    pub target: SlaMetric,
+    /// `None` where only the export's own status is known.
+    pub target_secs: Option<f64>,
+    /// Time taken, or waited so far while `open_now`.
+    pub actual_secs: Option<f64>,
+    /// True when the ticket is still waiting.
+    pub open_now: bool,
+    /// How far past the target, in seconds.
+    pub over_secs: Option<f64>,
+    /// e.g. `1 h 00 m`, or `—` when unknown.
+    pub target_display: String,
+    /// e.g. `1 h 30 m`, or `2 h 00 m (still waiting)`.
+    pub actual_display: String,
+    pub over_display: String,
+}
+
+/// Lists every breached target of `tickets`, furthest over first; breaches
+/// known only from the export's own status come last.
+pub fn breaches(tickets: &[&TicketFacts]) -> Vec<Breach> {
+    let mut list = Vec::new();
+    for ticket in tickets {
+        for metric in [SlaMetric::FirstResponse, SlaMetric::Resolution] {
+            let Ok(check) = ticket.sla(metric) else {
+                continue;
+            };
+            if check.outcome != SlaOutcome::Breached {
+                continue;
+            }
+            list.push(breach(ticket, metric, check));
+        }
+    }
+    list.sort_by(|a, b| {
+        let over = |breach: &Breach| breach.over_secs.unwrap_or(f64::NEG_INFINITY);
+        over(b)
+            .total_cmp(&over(a))
+            .then_with(|| a.file.cmp(&b.file))
+            .then_with(|| a.line.cmp(&b.line))
+    });
+    list
+}
+
+fn breach(ticket: &TicketFacts, metric: SlaMetric, check: SlaCheck) -> Breach {
+    let over = match (check.elapsed_secs, check.target_secs) {
+        (Some(actual), Some(target)) => Some(actual - target),
+        _ => None,
+    };
+    let shown = |seconds: Option<f64>| seconds.map_or("—".to_string(), format::elapsed);
+    let mut actual_display = shown(check.elapsed_secs);
+    if check.waiting {
+        actual_display = format!("{actual_display} (still waiting)");
+    }
+    Breach {
+        file: ticket.file.to_string(),
+        line: ticket.line,
+        ticket_id: ticket.id.map(str::to_string),
+        priority: ticket.dims.priority.clone(),
+        target: metric,
+        target_secs: check.target_secs,
+        actual_secs: check.elapsed_secs,
+        open_now: check.waiting,
+        over_secs: over,
+        target_display: shown(check.target_secs),
+        actual_display,
+        over_display: shown(over),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{DateTime, Utc};
+
+    use super::*;
+    use crate::core::business_hours::{Schedule, WorkInterval};
+
+    fn utc(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    fn calendar(hours: f64) -> SlaTarget {
+        SlaTarget {
+            seconds: hours * 3600.0,
+            clock: Clock::Calendar,
+        }
+    }
+
+    const AS_OF: &str = "2024-05-10T12:00:00Z";
+
+    #[test]
+    fn answered_within_target_is_met() {
+        // Created 08:00, answered 08:30, target 1 h.
+        let end = SlaEnd::At(utc("2024-05-10T08:30:00Z"));
+
+        let check = evaluate(
+            calendar(1.0),
+            utc("2024-05-10T08:00:00Z"),
+            end,
+            utc(AS_OF),
+            None,
+        );
+
+        assert_eq!(check.unwrap().outcome, SlaOutcome::Met);
+    }
+
+    #[test]
+    fn answered_late_is_breached() {
+        // Created 09:00, answered 10:30: 90 min against 60.
+        let end = SlaEnd::At(utc("2024-05-10T10:30:00Z"));
+
+        let check = evaluate(
+            calendar(1.0),
+            utc("2024-05-10T09:00:00Z"),
+            end,
+            utc(AS_OF),
+            None,
+        )
+        .unwrap();
+
+        assert_eq!(check.outcome, SlaOutcome::Breached);
+        assert_eq!(check.elapsed_secs, Some(5400.0));
+        assert!(!check.waiting);
+    }
+
+    #[test]
+    fn waiting_past_deadline_is_breached() {
+        // Created 10:00, no reply at 12:00: 2 h waited against 1 h.
+        let created = utc("2024-05-10T10:00:00Z");
+
+        let check = evaluate(calendar(1.0), created, SlaEnd::Waiting, utc(AS_OF), None).unwrap();
+
+        assert_eq!(check.outcome, SlaOutcome::Breached);
+        assert_eq!(check.elapsed_secs, Some(7200.0));
+        assert!(check.waiting);
+    }
+
+    #[test]
+    fn waiting_within_target_is_pending() {
+        // Created 09:00, no reply at 12:00: 3 h waited against 8 h.
+        let created = utc("2024-05-10T09:00:00Z");
+
+        let check = evaluate(calendar(8.0), created, SlaEnd::Waiting, utc(AS_OF), None).unwrap();
+
+        assert_eq!(check.outcome, SlaOutcome::Pending);
+    }
+
+    #[test]
+    fn business_target_skips_the_weekend() {
+        // Friday 16:00 to Monday 10:00 UTC with 09:00–17:00 hours is 2
+        // business hours: met against a 4 h business target, although 66
+        // calendar hours passed.
+        let office = Schedule::weekdays("Office", "UTC", &[WorkInterval::hours((9, 0), (17, 0))]);
+        let (clock, _) = BusinessClock::new(&office);
+        let target = SlaTarget {
+            seconds: 4.0 * 3600.0,
+            clock: Clock::Business,
+        };
+        let end = SlaEnd::At(utc("2024-06-10T10:00:00Z"));
+        let created = utc("2024-06-07T16:00:00Z");
+
+        let check = evaluate(target, created, end, utc(AS_OF), Some(&clock)).unwrap();
+        let without_schedule = evaluate(target, created, end, utc(AS_OF), None);
+
+        assert_eq!(check.outcome, SlaOutcome::Met);
+        assert_eq!(check.elapsed_secs, Some(7200.0));
+        assert_eq!(without_schedule, Err(Skip::NoSchedule));
+    }
+
+    #[test]
+    fn rule_matches_priority_without_case() {
+        let policy = SlaPolicy {
+            rules: vec![
+                SlaRule {
+                    priority: Some("Urgent".to_string()),
+                    first_response: Some(calendar(1.0)),
+                    resolution: None,
+                },
+                SlaRule {
+                    priority: None,
+                    first_response: Some(calendar(8.0)),
+                    resolution: None,
+                },
+            ],
+        };
+
+        let urgent = policy.rule_for(Some(" urgent "));
+        let other = policy.rule_for(Some("low"));
+        let none = policy.rule_for(None);
+
+        assert_eq!(urgent.unwrap().first_response, Some(calendar(1.0)));
+        assert_eq!(other.unwrap().first_response, Some(calendar(8.0)));
+        assert_eq!(none.unwrap().first_response, Some(calendar(8.0)));
+        assert!(!policy.covers(SlaMetric::Resolution));
+    }
+}
