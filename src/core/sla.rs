@@ -285,7 +285,7 @@ pub fn attainment(metric: SlaMetric, tickets: &[&TicketFacts], context: &Context
         if check.disagrees {
             disagreements += 1;
         }
-        if check.source == SlaSource::Export {
+        if check.source == SlaSource::Export && check.outcome != SlaOutcome::Pending {
             from_export += 1;
         }
         match check.outcome {
@@ -553,5 +553,285 @@ mod tests {
         assert_eq!(other.unwrap().first_response, Some(calendar(8.0)));
         assert_eq!(none.unwrap().first_response, Some(calendar(8.0)));
         assert!(!policy.covers(SlaMetric::Resolution));
+    }
+}
+
+/// SLA figures of whole reports, from the worked cases and hand-built
+/// tickets.
+#[cfg(test)]
+mod report_tests {
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+    use crate::core::columns::Role;
+    use crate::core::load::{load_file, LoadedFile};
+    use crate::core::model::{Dimension, Dims, Ticket, TicketState};
+    use crate::core::problem::Severity;
+    use crate::core::report::testing::{at, column, figure, left_out, settings};
+    use crate::core::report::{build, Report};
+    use crate::core::settings::{ReadOptions, Settings};
+
+    fn calendar_hours(hours: f64) -> Option<SlaTarget> {
+        Some(SlaTarget {
+            seconds: hours * 3600.0,
+            clock: Clock::Calendar,
+        })
+    }
+
+    fn first_response_rule(priority: &str, hours: f64) -> SlaRule {
+        SlaRule {
+            priority: Some(priority.to_string()),
+            first_response: calendar_hours(hours),
+            resolution: None,
+        }
+    }
+
+    /// The SLA case's file and settings: urgent 1 h and normal 8 h
+    /// first-reply targets in calendar time, as of 2024-05-10 12:00 UTC.
+    fn case_14() -> Report {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/cases/14-sla-attainment-open-tickets.csv"
+        );
+        let bytes = std::fs::read(path).unwrap();
+        let file = load_file("14.csv", &bytes, ReadOptions::default());
+        let mut settings =
+            Settings::new("UTC", Utc.with_ymd_and_hms(2024, 5, 10, 12, 0, 0).unwrap());
+        settings.sla = SlaPolicy {
+            rules: vec![
+                first_response_rule("urgent", 1.0),
+                first_response_rule("normal", 8.0),
+            ],
+        };
+        build(&[file], &settings)
+    }
+
+    #[test]
+    fn case_14_attainment_counts_open_past_deadline() {
+        // Met: T-1401 (30 min of 1 h) and T-1405 (7 h of 8 h). Breached:
+        // T-1402 (90 min), T-1403 (no reply, 2 h waited of 1 h) and T-1406
+        // (23 h). Pending: T-1404 (3 h waited of 8 h). 2 / 5 = 40.0 %.
+        let report = case_14();
+
+        let sla = figure(&report, Kpi::SlaFirstResponse);
+        assert_eq!(sla.value, Some(40.0));
+        assert_eq!(sla.display, "40.0 %");
+        assert_eq!(sla.n, 5);
+        assert_eq!(left_out(sla, "pending: still within target"), 1);
+        assert_eq!(sla.detail, Detail::Share { part: 2, whole: 5 });
+        assert!(sla.definition.contains("urgent 1 h 00 m (calendar)"));
+    }
+
+    #[test]
+    fn case_14_attainment_by_priority() {
+        // Urgent: T-1401 met, T-1402 and T-1403 breached: 1 / 3 = 33.3 %.
+        // Normal: T-1405 met, T-1406 breached, T-1404 pending: 1 / 2.
+        let report = case_14();
+
+        let by_priority = report
+            .breakdowns
+            .iter()
+            .find(|b| b.dimension == Dimension::Priority)
+            .unwrap();
+        let cell = |label: &str| {
+            let row = by_priority.rows.iter().find(|r| r.label == label).unwrap();
+            let kpi = Kpi::SlaFirstResponse;
+            row.figures.iter().find(|f| f.kpi == kpi).unwrap().clone()
+        };
+        assert_eq!(cell("urgent").display, "33.3 %");
+        assert_eq!(cell("normal").value, Some(50.0));
+    }
+
+    #[test]
+    fn case_14_breach_list_furthest_over_first() {
+        // T-1406: 23 h against 8 h, 15 h over. T-1403: 2 h waited against
+        // 1 h, 1 h over and still waiting. T-1402: 90 min against 60, 30
+        // min over.
+        let report = case_14();
+
+        let ids: Vec<&str> = report
+            .breaches
+            .iter()
+            .map(|b| b.ticket_id.as_deref().unwrap())
+            .collect();
+        assert_eq!(ids, ["T-1406", "T-1403", "T-1402"]);
+        assert_eq!(report.breaches[0].over_secs, Some(15.0 * 3600.0));
+        assert_eq!(report.breaches[0].over_display, "15 h 00 m");
+        assert!(report.breaches[1].open_now);
+        assert_eq!(
+            report.breaches[1].actual_display,
+            "2 h 00 m (still waiting)"
+        );
+        assert_eq!(report.breaches[2].line, 3);
+        assert_eq!(report.breaches[2].target, SlaMetric::FirstResponse);
+    }
+
+    #[test]
+    fn case_14_resolution_without_targets_has_no_data() {
+        // The policy sets first-reply targets only, and the file has no
+        // SLA status column.
+        let report = case_14();
+
+        let sla = figure(&report, Kpi::SlaResolution);
+        assert_eq!(sla.value, None);
+        assert_eq!(
+            left_out(sla, "no SLA policy set and no SLA status in the export"),
+            6
+        );
+    }
+
+    fn export_file(tickets: Vec<Ticket>) -> LoadedFile {
+        LoadedFile {
+            name: "export.csv".to_string(),
+            columns: vec![
+                column(Role::Created, 0, "Created"),
+                column(Role::FirstResponseAt, 1, "First reply"),
+                column(Role::Status, 2, "Status"),
+                column(Role::FirstResponseSla, 3, "First response status"),
+                column(Role::ResolutionSla, 4, "Resolution status"),
+            ],
+            tickets,
+            ..LoadedFile::default()
+        }
+    }
+
+    #[test]
+    fn export_status_used_without_policy() {
+        // Resolution status: within, violated, active. Met 1, breached 1,
+        // pending 1: 1 / 2 = 50.0 %, labelled as the export's own.
+        let ticket = |status| Ticket {
+            created: at("2024-05-01T09:00:00Z"),
+            state: TicketState::Resolved,
+            sla_resolution: Some(status),
+            ..Ticket::default()
+        };
+        let file = export_file(vec![
+            ticket(SlaOutcome::Met),
+            ticket(SlaOutcome::Breached),
+            ticket(SlaOutcome::Pending),
+        ]);
+
+        let report = build(&[file], &settings());
+
+        let sla = figure(&report, Kpi::SlaResolution);
+        assert_eq!(sla.value, Some(50.0));
+        assert_eq!(left_out(sla, "pending: still within target"), 1);
+        assert!(sla
+            .definition
+            .contains("2 from the export's own SLA status"));
+    }
+
+    #[test]
+    fn export_status_disagreeing_with_policy_is_flagged() {
+        // Replied after 2 h against a 1 h target: breached by the policy,
+        // while the export says met. A second ticket replied after 30
+        // min agrees (met both ways).
+        let ticket = |line, reply: &str| Ticket {
+            line,
+            created: at("2024-05-01T09:00:00Z"),
+            first_response_at: at(reply),
+            state: TicketState::Resolved,
+            sla_first_response: Some(SlaOutcome::Met),
+            dims: Dims {
+                priority: Some("High".to_string()),
+                ..Dims::default()
+            },
+            ..Ticket::default()
+        };
+        let file = export_file(vec![
+            ticket(7, "2024-05-01T11:00:00Z"),
+            ticket(8, "2024-05-01T09:30:00Z"),
+        ]);
+        let mut settings = settings();
+        settings.sla = SlaPolicy {
+            rules: vec![first_response_rule("high", 1.0)],
+        };
+
+        let report = build(&[file], &settings);
+
+        let sla = figure(&report, Kpi::SlaFirstResponse);
+        assert_eq!(sla.value, Some(50.0));
+        assert!(sla.definition.contains("disagrees on 1 tickets"));
+        let warnings: Vec<_> = report
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Warning)
+            .collect();
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].location.line, Some(7));
+        assert_eq!(
+            warnings[0].location.column.as_deref(),
+            Some("First response status")
+        );
+        let text = warnings[0].to_string();
+        assert!(text.contains("met"), "{text}");
+        assert!(text.contains("breached"), "{text}");
+    }
+
+    #[test]
+    fn business_target_at_report_level() {
+        // Created Friday 16:00, replied Monday 10:00 UTC; schedule
+        // Mon–Fri 09:00–17:00 UTC: 2 business hours, met against 4 h
+        // business, although 66 calendar hours passed.
+        let ticket = Ticket {
+            created: at("2024-06-07T16:00:00Z"),
+            first_response_at: at("2024-06-10T10:00:00Z"),
+            state: TicketState::Resolved,
+            ..Ticket::default()
+        };
+        let file = LoadedFile {
+            tickets: vec![ticket],
+            ..LoadedFile::default()
+        };
+        let mut settings = settings();
+        settings.schedules = vec![crate::core::business_hours::Schedule::weekdays(
+            "Office",
+            "UTC",
+            &[crate::core::business_hours::WorkInterval::hours(
+                (9, 0),
+                (17, 0),
+            )],
+        )];
+        settings.sla = SlaPolicy {
+            rules: vec![SlaRule {
+                priority: None,
+                first_response: Some(SlaTarget {
+                    seconds: 4.0 * 3600.0,
+                    clock: Clock::Business,
+                }),
+                resolution: None,
+            }],
+        };
+
+        let report = build(&[file], &settings);
+
+        let sla = figure(&report, Kpi::SlaFirstResponse);
+        assert_eq!(sla.value, Some(100.0));
+        assert!(sla
+            .definition
+            .contains("business hours (Mon–Fri 09:00–17:00, UTC, no holidays)"));
+        assert!(report.breaches.is_empty());
+    }
+
+    #[test]
+    fn export_status_labels_of_each_help_desk() {
+        let style = NumberStyle::DecimalPoint;
+        let cases = [
+            ("true", Some(SlaOutcome::Met)),
+            ("false", Some(SlaOutcome::Breached)),
+            ("Within SLA", Some(SlaOutcome::Met)),
+            ("SLA Violated", Some(SlaOutcome::Breached)),
+            ("SLA completed on time", Some(SlaOutcome::Met)),
+            ("SLA completed late", Some(SlaOutcome::Breached)),
+            ("Overdue", Some(SlaOutcome::Breached)),
+            ("Due soon", Some(SlaOutcome::Pending)),
+            ("-15", Some(SlaOutcome::Breached)),
+            ("0", Some(SlaOutcome::Met)),
+            ("42", Some(SlaOutcome::Met)),
+            ("soon-ish", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_status(text, style), expected, "{text}");
+        }
     }
 }
