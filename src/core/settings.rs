@@ -239,3 +239,50 @@ impl Settings {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+
+    #[test]
+    fn settings_saved_before_business_hours_still_load() {
+        // A settings file written before the clock, schedules, SLA and
+        // cohort fields existed: every new field takes its default.
+        let old = r#"{"time_zone":"Europe/Berlin","period":"Month","csat_top_box":2,
+            "ces":{"min":1,"max":7,"high_is_easy":true},"fcr":"Auto",
+            "as_of":"2024-06-01T00:00:00Z","range":null,"goals":[]}"#;
+
+        let settings: Settings = serde_json::from_str(old).unwrap();
+
+        assert_eq!(settings.clock, Clock::Calendar);
+        assert!(settings.schedules.is_empty());
+        assert!(settings.sla.rules.is_empty());
+        assert_eq!(settings.resolution, ResolutionEnd::Full);
+        assert_eq!(settings.frt_cohort, Cohort::Created);
+        assert_eq!(settings.resolution_cohort, Cohort::Resolved);
+    }
+
+    #[test]
+    fn settings_round_trip_through_json() {
+        let mut settings = Settings::new("UTC", Utc.with_ymd_and_hms(2024, 6, 1, 0, 0, 0).unwrap());
+        settings.clock = Clock::Business;
+        settings.schedules = vec![Schedule::weekdays(
+            "Office",
+            "Europe/Berlin",
+            &[crate::core::business_hours::WorkInterval::hours(
+                (9, 0),
+                (17, 0),
+            )],
+        )];
+        settings
+            .team_schedules
+            .insert("Support".to_string(), "Office".to_string());
+
+        let text = serde_json::to_string(&settings).unwrap();
+        let back: Settings = serde_json::from_str(&text).unwrap();
+
+        assert_eq!(back, settings);
+    }
+}

@@ -1015,13 +1015,18 @@ pub fn backlog_now(tickets: &[TicketFacts], context: &Context) -> Backlog {
 
 #[cfg(test)]
 mod tests {
+    use crate::core::business_hours::{Schedule, WorkInterval};
     use crate::core::columns::Role;
+    use crate::core::load::load_file;
     use crate::core::load::LoadedFile;
+    use crate::core::model::{Dimension, Dims};
     use crate::core::model::{Ticket, TicketState};
     use crate::core::problem::{ProblemKind, Severity};
     use crate::core::report::testing::{at, column, figure, left_out, settings};
     use crate::core::report::{build, Kpi, Report};
-    use crate::core::settings::DateRange;
+    use crate::core::report::{Detail, Figure};
+    use crate::core::settings::{Clock, Cohort, DateRange, ReadOptions, ResolutionEnd, Settings};
+    use chrono::{TimeZone, Utc};
 
     fn report_of(tickets: Vec<Ticket>) -> Report {
         let file = LoadedFile {
@@ -1330,5 +1335,292 @@ mod tests {
             left_out(resolution, "no status or resolution time in the export"),
             2
         );
+    }
+
+    /// Loads the business-hours case. Its `first_agent_reply_at` header
+    /// is not among the automatic synonyms, so it is mapped by hand as a
+    /// user would.
+    fn case_02_file() -> LoadedFile {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/cases/02-frt-weekend-business-hours.csv"
+        );
+        let bytes = std::fs::read(path).unwrap();
+        let mut options = ReadOptions::default();
+        let reply = Some("first_agent_reply_at".to_string());
+        options.mapping.insert(Role::FirstResponseAt, reply);
+        load_file("02.csv", &bytes, options)
+    }
+
+    fn berlin_office() -> Schedule {
+        Schedule::weekdays(
+            "Berlin office",
+            "Europe/Berlin",
+            &[WorkInterval::hours((9, 0), (17, 0))],
+        )
+    }
+
+    fn durations(figure: &Figure) -> (f64, f64) {
+        let Detail::Durations { median, mean, .. } = figure.detail else {
+            panic!("expected durations, got {:?}", figure.detail);
+        };
+        (median, mean)
+    }
+
+    #[test]
+    fn case_02_business_hours_first_response() {
+        // Mon–Fri 09:00–17:00 Berlin: T-201 30 min, T-202 30 + 15 = 45
+        // min, T-203 0 min (before opening), T-204 60 min. Median of 0,
+        // 30, 45, 60 is 37.5 min = 2250 s; mean 135 / 4 = 33.75 min =
+        // 2025 s.
+        let file = case_02_file();
+        let mut settings = settings();
+        settings.time_zone = "Europe/Berlin".to_string();
+        settings.clock = Clock::Business;
+        settings.schedules = vec![berlin_office()];
+
+        let report = build(&[file], &settings);
+
+        let frt = figure(&report, Kpi::FirstResponseTime);
+        assert_eq!(frt.n, 4);
+        assert_eq!(durations(frt), (2250.0, 2025.0));
+        assert!(frt
+            .definition
+            .contains("business hours (Mon–Fri 09:00–17:00, Europe/Berlin, no holidays)"));
+        assert!(frt.definition.contains("by creation date"));
+    }
+
+    #[test]
+    fn case_02_calendar_first_response() {
+        // 2610, 3885, 45 and 60 min: median (60 + 2610) / 2 = 1335 min =
+        // 80 100 s; mean 6600 / 4 = 1650 min = 99 000 s.
+        let file = case_02_file();
+        let mut settings = settings();
+        settings.schedules = vec![berlin_office()];
+
+        let report = build(&[file], &settings);
+
+        let frt = figure(&report, Kpi::FirstResponseTime);
+        assert_eq!(durations(frt), (80_100.0, 99_000.0));
+        assert!(frt.definition.contains("calendar time"));
+    }
+
+    #[test]
+    fn business_clock_without_schedule_says_why() {
+        let report_settings = {
+            let mut settings = settings();
+            settings.clock = Clock::Business;
+            settings
+        };
+        let file = LoadedFile {
+            tickets: vec![replied("2024-03-01T10:00:00Z", "2024-03-01T10:10:00Z")],
+            ..LoadedFile::default()
+        };
+
+        let report = build(&[file], &report_settings);
+
+        let frt = figure(&report, Kpi::FirstResponseTime);
+        assert_eq!(frt.value, None);
+        assert_eq!(left_out(frt, "no business-hours schedule set"), 1);
+        assert!(frt.definition.contains("business hours (no schedule set)"));
+    }
+
+    #[test]
+    fn team_schedule_overrides_default() {
+        // Both tickets: Monday 3 June 2024 08:00 → 10:00 UTC. The default
+        // 09:00–17:00 counts 1 h; team Night's 00:00–24:00 counts 2 h.
+        let ticket = |team: &str| Ticket {
+            created: at("2024-06-03T08:00:00Z"),
+            first_response_at: at("2024-06-03T10:00:00Z"),
+            dims: Dims {
+                team: Some(team.to_string()),
+                ..Dims::default()
+            },
+            ..Ticket::default()
+        };
+        let file = LoadedFile {
+            tickets: vec![ticket("Day"), ticket("Night")],
+            ..LoadedFile::default()
+        };
+        let mut settings = settings();
+        settings.clock = Clock::Business;
+        let office = Schedule::weekdays("Office", "UTC", &[WorkInterval::hours((9, 0), (17, 0))]);
+        let mut always = office.clone();
+        always.name = "Always".to_string();
+        always.weekly = std::array::from_fn(|_| vec![WorkInterval::hours((0, 0), (24, 0))]);
+        settings.schedules = vec![office, always];
+        settings
+            .team_schedules
+            .insert("night".to_string(), "Always".to_string());
+
+        let report = build(&[file], &settings);
+
+        let by_team = report
+            .breakdowns
+            .iter()
+            .find(|b| b.dimension == Dimension::Team)
+            .unwrap();
+        let value = |label: &str| {
+            let row = by_team.rows.iter().find(|r| r.label == label).unwrap();
+            let frt = row.figures.iter().find(|f| f.kpi == Kpi::FirstResponseTime);
+            frt.unwrap().value
+        };
+        assert_eq!(value("Day"), Some(3600.0));
+        assert_eq!(value("Night"), Some(7200.0));
+    }
+
+    /// Case 05's tickets as its event log rebuilds them, as of 2024-04-10.
+    fn reopened_tickets() -> LoadedFile {
+        let ticket = |id: &str, created: &str, state| Ticket {
+            id: Some(id.to_string()),
+            created: at(created),
+            state,
+            ..Ticket::default()
+        };
+        let t501 = Ticket {
+            resolved_at: at("2024-04-01T11:00:00Z"),
+            ..ticket("T-501", "2024-04-01T09:00:00Z", TicketState::Resolved)
+        };
+        let t502 = Ticket {
+            first_resolved_at: at("2024-04-02T10:00:00Z"),
+            resolved_at: at("2024-04-03T09:00:00Z"),
+            reopens: Some(1),
+            ..ticket("T-502", "2024-04-02T09:00:00Z", TicketState::Resolved)
+        };
+        let t503 = Ticket {
+            first_resolved_at: at("2024-04-03T09:30:00Z"),
+            reopens: Some(1),
+            ..ticket("T-503", "2024-04-03T09:00:00Z", TicketState::Open)
+        };
+        let t504 = ticket("T-504", "2024-04-04T09:00:00Z", TicketState::Open);
+        LoadedFile {
+            tickets: vec![t501, t502, t503, t504],
+            ..LoadedFile::default()
+        }
+    }
+
+    fn case_05_settings() -> Settings {
+        Settings::new("UTC", Utc.with_ymd_and_hms(2024, 4, 10, 0, 0, 0).unwrap())
+    }
+
+    #[test]
+    fn case_05_full_resolution() {
+        // T-501 2 h and T-502 24 h (to the last solve): mean and median
+        // 13 h = 46 800 s over 2; T-503 reopened and open, T-504 open.
+        let report = build(&[reopened_tickets()], &case_05_settings());
+
+        let resolution = figure(&report, Kpi::ResolutionTime);
+        assert_eq!(resolution.n, 2);
+        assert_eq!(durations(resolution), (46_800.0, 46_800.0));
+        assert_eq!(left_out(resolution, "still open"), 2);
+        assert!(resolution.definition.contains("full resolution"));
+        assert_eq!(figure(&report, Kpi::Resolved).value, Some(2.0));
+        assert_eq!(figure(&report, Kpi::Backlog).value, Some(2.0));
+    }
+
+    #[test]
+    fn case_05_first_resolution() {
+        // T-501 2 h, T-502 1 h, T-503 30 min: mean 210 / 3 = 70 min =
+        // 4200 s, median 1 h = 3600 s, n = 3.
+        let mut settings = case_05_settings();
+        settings.resolution = ResolutionEnd::First;
+
+        let report = build(&[reopened_tickets()], &settings);
+
+        let resolution = figure(&report, Kpi::ResolutionTime);
+        assert_eq!(resolution.n, 3);
+        assert_eq!(durations(resolution), (3600.0, 4200.0));
+        assert!(resolution.definition.contains("first resolution"));
+    }
+
+    #[test]
+    fn case_05_reopen_rate() {
+        // Ever resolved: T-501, T-502, T-503; reopened: T-502, T-503.
+        // 2 / 3 = 66.7 %.
+        let report = build(&[reopened_tickets()], &case_05_settings());
+
+        let rate = figure(&report, Kpi::ReopenRate);
+        assert_eq!(rate.display, "66.7 %");
+        assert_eq!(rate.n, 3);
+        assert_eq!(left_out(rate, "not resolved"), 1);
+    }
+
+    #[test]
+    fn reopen_rate_without_reopen_column_has_no_data() {
+        let file = LoadedFile {
+            columns: vec![
+                column(Role::Created, 0, "Created"),
+                column(Role::Status, 1, "Status"),
+            ],
+            tickets: vec![Ticket {
+                created: at("2024-03-01T10:00:00Z"),
+                state: TicketState::Closed,
+                ..Ticket::default()
+            }],
+            ..LoadedFile::default()
+        };
+
+        let report = build(&[file], &settings());
+
+        let rate = figure(&report, Kpi::ReopenRate);
+        assert_eq!(rate.value, None);
+        assert_eq!(left_out(rate, "no reopen count in the export"), 1);
+    }
+
+    #[test]
+    fn reopened_ticket_is_not_first_contact_despite_flag() {
+        // Both flagged one-touch by the export; the second was reopened.
+        let ticket = |reopens| Ticket {
+            created: at("2024-03-01T10:00:00Z"),
+            resolved_at: at("2024-03-01T11:00:00Z"),
+            state: TicketState::Closed,
+            one_touch: Some(true),
+            reopens: Some(reopens),
+            ..Ticket::default()
+        };
+        let file = LoadedFile {
+            tickets: vec![ticket(0), ticket(2)],
+            ..LoadedFile::default()
+        };
+
+        let report = build(&[file], &settings());
+
+        assert_eq!(
+            figure(&report, Kpi::FirstContactResolution).value,
+            Some(50.0)
+        );
+    }
+
+    #[test]
+    fn resolution_cohort_decides_the_range() {
+        // Created 30 March, resolved 2 April. In an April range the
+        // default resolution cohort counts it; the creation cohort does
+        // not.
+        let file = LoadedFile {
+            tickets: vec![Ticket {
+                created: at("2024-03-30T10:00:00Z"),
+                resolved_at: at("2024-04-02T10:00:00Z"),
+                state: TicketState::Resolved,
+                ..Ticket::default()
+            }],
+            ..LoadedFile::default()
+        };
+        let mut by_resolution = settings();
+        by_resolution.range = Some(DateRange {
+            first: chrono::NaiveDate::from_ymd_opt(2024, 4, 1).unwrap(),
+            last: chrono::NaiveDate::from_ymd_opt(2024, 4, 30).unwrap(),
+        });
+        let mut by_creation = by_resolution.clone();
+        by_creation.resolution_cohort = Cohort::Created;
+
+        let resolved_in_april = build(std::slice::from_ref(&file), &by_resolution);
+        let created_in_april = build(&[file], &by_creation);
+
+        let counted = figure(&resolved_in_april, Kpi::ResolutionTime);
+        assert_eq!(counted.value, Some(3.0 * 86_400.0));
+        assert!(counted.definition.contains("by resolution date"));
+        let skipped = figure(&created_in_april, Kpi::ResolutionTime);
+        assert_eq!(skipped.value, None);
+        assert!(skipped.definition.contains("by creation date"));
     }
 }
