@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
@@ -195,8 +195,18 @@ impl BusinessClock {
         // Short spans go day by day; a DST change inside them is exact.
         let short = last.signed_duration_since(first).num_days() <= 14;
         let edge_last = if short { last } else { first };
+        // Clock changes in every zone are weeks apart, so one offset at
+        // both ends of a short span holds for all of it.
+        let span_offset = if short {
+            self.span_offset(start, end)
+        } else {
+            None
+        };
+        if let Some(offset) = span_offset {
+            return self.steady_span_millis(first, last, start, end, offset) as f64 / 1000.0;
+        }
         loop {
-            millis += self.day_overlap_millis(day, start, end);
+            millis += self.day_overlap_millis(day, start, end, span_offset);
             if day >= edge_last {
                 break;
             }
@@ -209,9 +219,45 @@ impl BusinessClock {
             if let (Some(after_first), Some(before_last)) = (first.succ_opt(), last.pred_opt()) {
                 millis += self.middle_seconds(after_first, before_last) * 1000;
             }
-            millis += self.day_overlap_millis(last, start, end);
+            millis += self.day_overlap_millis(last, start, end, None);
         }
         millis as f64 / 1000.0
+    }
+
+    /// Counts working milliseconds from `start` to `end` (local days
+    /// `first` to `last`) in integer arithmetic, for a span the zone keeps
+    /// one `offset` through.
+    fn steady_span_millis(
+        &self,
+        first: NaiveDate,
+        last: NaiveDate,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        offset: FixedOffset,
+    ) -> i64 {
+        const DAY_MILLIS: i64 = 86_400_000;
+        let start_ms = start.timestamp_millis();
+        let end_ms = end.timestamp_millis();
+        let offset_ms = i64::from(offset.local_minus_utc()) * 1000;
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+        let first_number = first.signed_duration_since(epoch).num_days();
+        let count = last.signed_duration_since(first).num_days();
+        let mut millis = 0;
+        for (index, day) in (0..=count).zip(first.iter_days()) {
+            // 1 January 1970 was a Thursday, index 3 from Monday.
+            let weekday = (first_number + index + 3).rem_euclid(7) as usize;
+            let intervals = &self.days[weekday];
+            if intervals.is_empty() || self.holidays.binary_search(&day).is_ok() {
+                continue;
+            }
+            let midnight = (first_number + index) * DAY_MILLIS - offset_ms;
+            for &(open, close) in intervals {
+                let from = (midnight + i64::from(open) * 1000).max(start_ms);
+                let to = (midnight + i64::from(close) * 1000).min(end_ms);
+                millis += (to - from).max(0);
+            }
+        }
+        millis
     }
 
     /// Wall-clock working seconds of the whole local days `first` to
@@ -242,16 +288,26 @@ impl BusinessClock {
 
     /// Milliseconds of `day`'s working intervals that fall inside
     /// `start`..`end`.
-    fn day_overlap_millis(&self, day: NaiveDate, start: DateTime<Utc>, end: DateTime<Utc>) -> i64 {
+    fn day_overlap_millis(
+        &self,
+        day: NaiveDate,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        span_offset: Option<FixedOffset>,
+    ) -> i64 {
         if self.holidays.binary_search(&day).is_ok() {
             return 0;
         }
         let weekday = day.weekday().num_days_from_monday() as usize;
+        if self.days[weekday].is_empty() {
+            return 0;
+        }
+        let steady = span_offset.or_else(|| self.steady_offset(day));
         let mut millis = 0;
         for &(open, close) in &self.days[weekday] {
             let (Some(open), Some(close)) = (
-                self.instant(day, open, Edge::Open),
-                self.instant(day, close, Edge::Close),
+                self.instant(day, open, Edge::Open, steady),
+                self.instant(day, close, Edge::Close, steady),
             ) else {
                 continue;
             };
@@ -267,9 +323,19 @@ impl BusinessClock {
     /// The instant of a local time of day. A time the zone skips moves to
     /// the end of the gap; a time that occurs twice opens at its earlier
     /// and closes at its later occurrence, so no working time is lost.
-    fn instant(&self, day: NaiveDate, second: u32, edge: Edge) -> Option<DateTime<Utc>> {
+    fn instant(
+        &self,
+        day: NaiveDate,
+        second: u32,
+        edge: Edge,
+        steady: Option<FixedOffset>,
+    ) -> Option<DateTime<Utc>> {
         let midnight = day.and_hms_opt(0, 0, 0)?;
         let local = midnight.checked_add_signed(chrono::Duration::seconds(i64::from(second)))?;
+        if let Some(offset) = steady {
+            let utc = local.checked_sub_offset(offset)?;
+            return Some(Utc.from_utc_datetime(&utc));
+        }
         // Gaps last at most a few hours, so stepping by 15 minutes finds
         // the first local time after one.
         for quarter in 0..=24 * 4 {
@@ -286,6 +352,33 @@ impl BusinessClock {
             }
         }
         None
+    }
+
+    /// Returns the zone's offset on `day` when it stays the same from well
+    /// before the local day starts to well after it ends, so local times
+    /// of that day convert with plain arithmetic. `None` on a day with a
+    /// clock change. Offsets from UTC are cheap to look up, unlike local
+    /// times, which matters for many tickets.
+    fn steady_offset(&self, day: NaiveDate) -> Option<FixedOffset> {
+        // Offsets lie within ±14 h, so these two instants bracket the
+        // local day in every zone.
+        let margin = chrono::Duration::hours(15);
+        let before = day.and_hms_opt(0, 0, 0)?.checked_sub_signed(margin)?;
+        let after = day.and_hms_opt(23, 59, 59)?.checked_add_signed(margin)?;
+        let first = self.tz.offset_from_utc_datetime(&before).fix();
+        let last = self.tz.offset_from_utc_datetime(&after).fix();
+        (first == last).then_some(first)
+    }
+
+    /// Returns the zone's offset when it is the same 15 hours before
+    /// `start` and 15 hours after `end`; `None` otherwise.
+    fn span_offset(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> Option<FixedOffset> {
+        let margin = chrono::Duration::hours(15);
+        let before = start.naive_utc().checked_sub_signed(margin)?;
+        let after = end.naive_utc().checked_add_signed(margin)?;
+        let first = self.tz.offset_from_utc_datetime(&before).fix();
+        let last = self.tz.offset_from_utc_datetime(&after).fix();
+        (first == last).then_some(first)
     }
 
     /// The local date of an instant, without panicking at chrono's range

@@ -1830,4 +1830,53 @@ mod tests {
         assert!(elapsed.as_millis() < 1000, "build took {elapsed:?}");
         println!("build of 100 000 tickets took {elapsed:?}");
     }
+
+    #[test]
+    #[ignore = "timing check; run with cargo test --release -- --ignored"]
+    fn build_handles_100k_tickets_in_business_hours_quickly() {
+        // The same tickets with every duration on a Berlin office
+        // schedule with holidays, and SLA targets in business hours.
+        use crate::core::business_hours::{Schedule, WorkInterval};
+        use crate::core::settings::Clock;
+        use crate::core::sla::{SlaPolicy, SlaRule, SlaTarget};
+        let file = large_input();
+        let mut settings = settings();
+        settings.period = Period::Day;
+        settings.clock = Clock::Business;
+        let mut office = Schedule::weekdays(
+            "Office",
+            "Europe/Berlin",
+            &[
+                WorkInterval::hours((9, 0), (12, 0)),
+                WorkInterval::hours((13, 0), (17, 0)),
+            ],
+        );
+        office.holidays = vec![date(2024, 1, 1), date(2024, 5, 1), date(2024, 12, 25)];
+        settings.schedules = vec![office];
+        let target = |hours: f64| {
+            Some(SlaTarget {
+                seconds: hours * 3600.0,
+                clock: Clock::Business,
+            })
+        };
+        settings.sla = SlaPolicy {
+            rules: vec![SlaRule {
+                priority: None,
+                first_response: target(2.0),
+                resolution: target(16.0),
+            }],
+        };
+
+        // Timing a test on the host, where the clock is available; the
+        // core itself never reads it.
+        #[allow(clippy::disallowed_methods)]
+        let started = std::time::Instant::now();
+        let report = build(&[file], &settings);
+        let elapsed = started.elapsed();
+
+        assert_eq!(figure(&report, Kpi::Created).value, Some(100_000.0));
+        assert!(figure(&report, Kpi::SlaResolution).value.is_some());
+        assert!(elapsed.as_millis() < 1000, "build took {elapsed:?}");
+        println!("business-hours build of 100 000 tickets took {elapsed:?}");
+    }
 }
