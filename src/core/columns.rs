@@ -36,6 +36,11 @@ pub enum Role {
     /// Freshdesk's `Resolution status`, HubSpot's `Time to close SLA
     /// status`, Zammad's `close_diff_in_min`.
     ResolutionSla,
+    /// A close code such as ServiceNow's `closed_code`; a code naming a
+    /// duplicate or a merge marks the ticket merged.
+    CloseCode,
+    /// Ticket tags; Zendesk's `closed_by_merge` marks the ticket merged.
+    Tags,
     // Breakdowns, shared by every kind.
     Channel,
     Team,
@@ -80,7 +85,7 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 43] = [
+    pub const ALL: [Role; 45] = [
         Role::TicketId,
         Role::Created,
         Role::FirstResponseAt,
@@ -95,6 +100,8 @@ impl Role {
         Role::CustomerInteractions,
         Role::FirstResponseSla,
         Role::ResolutionSla,
+        Role::CloseCode,
+        Role::Tags,
         Role::Channel,
         Role::Team,
         Role::Agent,
@@ -143,6 +150,8 @@ impl Role {
             Role::CustomerInteractions => "customer interactions",
             Role::FirstResponseSla => "first response SLA status",
             Role::ResolutionSla => "resolution SLA status",
+            Role::CloseCode => "close code",
+            Role::Tags => "tags",
             Role::Channel => "channel",
             Role::Team => "team / group",
             Role::Agent => "agent",
@@ -182,7 +191,7 @@ impl Role {
         match self {
             TicketId | Created | FirstResponseAt | FirstResponseTime | ResolvedAt | ClosedAt
             | ResolutionTime | Status | Replies | Reopens | OneTouch | CustomerInteractions
-            | FirstResponseSla | ResolutionSla => Some(FileKind::Tickets),
+            | FirstResponseSla | ResolutionSla | CloseCode | Tags => Some(FileKind::Tickets),
             Csat | Nps | Ces | AnsweredAt => Some(FileKind::Survey),
             CallId | CallStart | CallDate | CallTime | Answered | CallResolved | TalkTime
             | HoldTime | WrapTime | HandleTime | WaitTime | Abandoned => Some(FileKind::Calls),
@@ -238,6 +247,22 @@ const SYNONYMS: &[Synonyms] = &[
             "close diff in min",
         ],
         contains: &["close sla status", "close diff in min"],
+    },
+    Synonyms {
+        role: Role::CloseCode,
+        exact: &[
+            "closed code",
+            "close code",
+            "closure code",
+            "closing code",
+            "close reason",
+        ],
+        contains: &[],
+    },
+    Synonyms {
+        role: Role::Tags,
+        exact: &["tags", "ticket tags"],
+        contains: &[],
     },
     Synonyms {
         role: Role::TicketId,

@@ -834,4 +834,85 @@ mod report_tests {
             assert_eq!(parse_status(text, style), expected, "{text}");
         }
     }
+
+    fn load(text: &str) -> LoadedFile {
+        load_file("export.csv", text.as_bytes(), ReadOptions::default())
+    }
+
+    fn statuses(file: &LoadedFile) -> Vec<(Option<SlaOutcome>, Option<SlaOutcome>)> {
+        file.tickets
+            .iter()
+            .map(|t| (t.sla_first_response, t.sla_resolution))
+            .collect()
+    }
+
+    #[test]
+    fn freshdesk_sla_columns_load() {
+        // Line 4 has a status no help desk writes: reported, left out.
+        let file = load(
+            "Ticket ID,Created time,Status,First response status,Resolution status\n\
+             1,2024-05-01 09:00,Closed,Within SLA,SLA Violated\n\
+             2,2024-05-01 10:00,Closed,SLA Violated,Within SLA\n\
+             3,2024-05-01 11:00,Closed,maybe,Within SLA\n",
+        );
+
+        let met = Some(SlaOutcome::Met);
+        let breached = Some(SlaOutcome::Breached);
+        assert_eq!(
+            statuses(&file),
+            [(met, breached), (breached, met), (None, met)]
+        );
+        assert_eq!(file.problems.len(), 1);
+        assert_eq!(file.problems[0].location.line, Some(4));
+    }
+
+    #[test]
+    fn servicenow_made_sla_and_duplicate_close_code() {
+        // INC2 was closed as a duplicate, so it is merged and left out.
+        let file = load(
+            "number,opened_at,incident_state,made_sla,closed_code\n\
+             INC1,2024-05-01 09:00:00,Closed,true,Solved (Permanently)\n\
+             INC2,2024-05-01 09:30:00,Closed,false,Duplicate\n",
+        );
+
+        assert_eq!(file.tickets[0].sla_resolution, Some(SlaOutcome::Met));
+        assert_eq!(file.tickets[0].state, TicketState::Closed);
+        assert_eq!(file.tickets[1].state, TicketState::Merged);
+        let report = build(&[file], &settings());
+        let created = figure(&report, Kpi::Created);
+        assert_eq!(created.value, Some(1.0));
+        assert_eq!(left_out(created, "merged"), 1);
+        // Only INC1 counts: met by the export's own flag.
+        assert_eq!(figure(&report, Kpi::SlaResolution).value, Some(100.0));
+    }
+
+    #[test]
+    fn zendesk_merge_tag_marks_ticket_merged() {
+        let file = load(
+            "Id,Created at,Status,Tags\n\
+             1,2024-05-01 09:00,Closed,vip closed_by_merge\n\
+             2,2024-05-01 09:00,Closed,vip\n",
+        );
+
+        assert_eq!(file.tickets[0].state, TicketState::Merged);
+        assert_eq!(file.tickets[1].state, TicketState::Closed);
+    }
+
+    #[test]
+    fn zammad_minutes_left_and_hubspot_labels_load() {
+        // Zammad: 15 minutes past the target is breached, 30 left is met.
+        let zammad = load(
+            "number,created_at,state,first_response_diff_in_min,close_diff_in_min\n\
+             1,2024-05-01 09:00,closed,-15,30\n",
+        );
+        let hubspot = load(
+            "Ticket ID,Create date,Ticket status,Time to First Response SLA Status\n\
+             1,2024-05-01 09:00,Closed,SLA completed late\n",
+        );
+
+        let met = Some(SlaOutcome::Met);
+        let breached = Some(SlaOutcome::Breached);
+        assert_eq!(statuses(&zammad), [(breached, met)]);
+        assert_eq!(statuses(&hubspot), [(breached, None)]);
+    }
 }

@@ -428,6 +428,9 @@ impl TicketSla<'_> {
         replied: Time,
         log: &mut ProblemLog,
     ) -> Result<SlaCheck, Skip> {
+        if facts.is_merged() {
+            return Err(Skip::Merged);
+        }
         let (export, role) = match metric {
             SlaMetric::FirstResponse => (self.ticket.sla_first_response, Role::FirstResponseSla),
             SlaMetric::Resolution => (self.ticket.sla_resolution, Role::ResolutionSla),

@@ -53,7 +53,7 @@ impl Cells<'_> {
 
     pub(super) fn ticket(&mut self, dims: &Dims) -> Option<Ticket> {
         let status = self.text(Role::Status);
-        let state = match &status {
+        let mut state = match &status {
             Some(text) => {
                 let state = ticket_state(text);
                 if state == TicketState::Unknown && self.loader.unknown_statuses.len() < 20 {
@@ -63,6 +63,9 @@ impl Cells<'_> {
             }
             None => TicketState::Unknown,
         };
+        if self.closed_by_merge() {
+            state = TicketState::Merged;
+        }
         let ticket = Ticket {
             line: self.record.line,
             id: self.text(Role::TicketId),
@@ -400,6 +403,21 @@ impl Cells<'_> {
             self.error(index, "flag", kind);
         }
         value
+    }
+
+    /// Checks the close code and tags for a merge: a close code naming a
+    /// duplicate or a merge, or Zendesk's `closed_by_merge` tag.
+    fn closed_by_merge(&self) -> bool {
+        let code = self
+            .cell(Role::CloseCode)
+            .map(|(_, text)| text.to_lowercase());
+        let merge_code =
+            code.is_some_and(|code| code.contains("duplicate") || code.contains("merge"));
+        let merge_tag = self.cell(Role::Tags).is_some_and(|(_, tags)| {
+            tags.split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+                .any(|tag| tag.eq_ignore_ascii_case("closed_by_merge"))
+        });
+        merge_code || merge_tag
     }
 
     /// Reads an export's own SLA status; an unknown label is reported and
