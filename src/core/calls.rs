@@ -210,7 +210,9 @@ pub fn first_contact_resolution(
     };
     let mut definition = format!(
         "resolved on first contact ÷ resolved contacts × 100; rule: {rule}; \
-         sources: {ticket_count} tickets, {call_count} calls"
+         a reopened ticket never counts as first contact; \
+         sources: {ticket_count} tickets, {call_count} calls; \
+         tickets by resolution date, calls by start date"
     );
     if reopens_unknown > 0 {
         definition.push_str(&format!(
