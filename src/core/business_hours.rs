@@ -49,7 +49,7 @@ pub struct Schedule {
     /// Working intervals per weekday, Monday first. A day without
     /// intervals is a day off.
     pub weekly: [Vec<WorkInterval>; 7],
-    /// Local dates on which nobody works, whatever the weekday.
+    /// Local dates without working hours, whatever the weekday.
     #[serde(default)]
     pub holidays: Vec<NaiveDate>,
 }
@@ -263,9 +263,9 @@ impl BusinessClock {
     /// Wall-clock working seconds of the whole local days `first` to
     /// `last`, both included.
     // NOTE: an interval that contains a clock change (such as 01:00–04:00
-    // on a spring-forward night) counts its wall-clock length here, one
-    // hour off; the first and last days and spans up to two weeks are
-    // measured exactly.
+    // on a spring-forward night) counts its wall-clock length here, so it
+    // is one hour off. The first and last days, and spans up to two
+    // weeks, are measured exactly.
     fn middle_seconds(&self, first: NaiveDate, last: NaiveDate) -> i64 {
         if last < first {
             return 0;
@@ -381,8 +381,8 @@ impl BusinessClock {
         (first == last).then_some(first)
     }
 
-    /// The local date of an instant, without panicking at chrono's range
-    /// ends.
+    /// Returns the local date of an instant, without panicking at
+    /// chrono's range ends.
     fn local_date(&self, instant: DateTime<Utc>) -> NaiveDate {
         let utc: NaiveDateTime = instant.naive_utc();
         let offset = self.tz.offset_from_utc_datetime(&utc).fix();
@@ -494,7 +494,7 @@ impl BusinessHours {
         (hours, problems)
     }
 
-    /// The clock of a ticket's team: the team's own schedule, else the
+    /// Returns the clock of a ticket's team: the team's own schedule, else the
     /// default; `None` when the settings have no schedule for it.
     pub fn for_team(&self, team: Option<&str>) -> Option<&BusinessClock> {
         let own = team.and_then(|team| self.teams.get(&team.trim().to_lowercase()));
@@ -558,7 +558,7 @@ pub fn parse_holidays(name: &str, bytes: &[u8]) -> (Vec<NaiveDate>, Vec<Problem>
     (dates, problems)
 }
 
-/// The first field of a CSV line, without quotes and spaces.
+/// Returns the first field of a CSV line, without quotes and spaces.
 fn first_field(line: &str) -> &str {
     let end = line.find([',', ';', '\t']).unwrap_or(line.len());
     line[..end].trim().trim_matches('"').trim()

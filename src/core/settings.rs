@@ -115,7 +115,7 @@ pub enum FcrDefinition {
     OneTouch,
 }
 
-/// Which clock duration KPIs run on.
+/// The clock that duration KPIs run on.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Clock {
     /// Every second between the two events.
@@ -125,7 +125,7 @@ pub enum Clock {
     Business,
 }
 
-/// Which solve ends resolution time for a ticket that was reopened.
+/// The solve that ends resolution time for a reopened ticket.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ResolutionEnd {
     /// The last solve; a ticket reopened and open now has no resolution
@@ -136,7 +136,7 @@ pub enum ResolutionEnd {
     First,
 }
 
-/// Which date puts a ticket into a period or range for a KPI.
+/// The date that puts a ticket into a period or range for a KPI.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Cohort {
     /// The ticket's creation date.
@@ -148,7 +148,7 @@ pub enum Cohort {
 }
 
 impl Cohort {
-    /// The cohort as figure definitions state it.
+    /// Describes the cohort for figure definitions.
     pub fn describe(self) -> &'static str {
         match self {
             Cohort::Created => "by creation date",

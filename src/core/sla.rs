@@ -36,7 +36,7 @@ impl SlaMetric {
     }
 }
 
-/// Where one ticket stands against one target.
+/// The outcome of one ticket against one target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum SlaOutcome {
     Met,
@@ -102,12 +102,12 @@ impl SlaPolicy {
         named.or_else(|| self.rules.iter().find(|rule| rule.priority.is_none()))
     }
 
-    /// Whether any rule sets a target for `metric`.
+    /// Checks whether any rule sets a target for `metric`.
     pub fn covers(&self, metric: SlaMetric) -> bool {
         self.rules.iter().any(|rule| rule.target(metric).is_some())
     }
 
-    /// The targets of `metric` as a definition states them, such as
+    /// Describes the targets of `metric` for a definition, such as
     /// `urgent 1 h 00 m, normal 8 h 00 m, any other 1 d 00 h (business)`.
     pub fn describe(&self, metric: SlaMetric) -> String {
         let parts: Vec<String> = self
@@ -130,7 +130,7 @@ impl SlaPolicy {
     }
 }
 
-/// Which side of the comparison an outcome came from.
+/// The origin of an outcome: the policy or the export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SlaSource {
     Policy,
@@ -151,7 +151,8 @@ pub struct SlaCheck {
     /// True when the ticket is still waiting, so `elapsed_secs` runs to
     /// the report's "as of" time.
     pub waiting: bool,
-    /// True when the export's own status says otherwise than the policy.
+    /// True when the export's own status disagrees with the policy's
+    /// outcome.
     pub disagrees: bool,
 }
 
@@ -261,7 +262,7 @@ pub fn evaluate(
 /// A ticket still waiting past its deadline at the report's "as of" time
 /// is breached. Pending tickets (waiting with time left) are left out as
 /// "pending: still within target". Without a policy target the export's
-/// own SLA status is used, and the definition says so. No met or breached
+/// own SLA status is used, and the definition states that. No met or breached
 /// ticket gives no data (n = 0).
 pub fn attainment(metric: SlaMetric, tickets: &[&TicketFacts], context: &Context) -> Figure {
     let kpi = match metric {

@@ -214,7 +214,7 @@ impl<'a> TicketFacts<'a> {
         facts
     }
 
-    /// The ticket's outcome against one SLA target.
+    /// Returns the ticket's outcome against one SLA target.
     pub fn sla(&self, metric: SlaMetric) -> Result<SlaCheck, Skip> {
         match metric {
             SlaMetric::FirstResponse => self.sla_first_response,
@@ -408,7 +408,7 @@ fn from_column(seconds: f64, place: Location, log: &mut ProblemLog) -> Result<(f
     Ok((seconds, Source::Column))
 }
 
-/// What one ticket's SLA checks need besides its facts.
+/// The inputs of one ticket's SLA checks besides its facts.
 struct TicketSla<'t> {
     ticket: &'t Ticket,
     reader: &'t FieldReader<'t>,
@@ -580,7 +580,7 @@ fn first_contact(
         return Err(Skip::NotResolved);
     }
     // A reopened ticket was not resolved on first contact, whatever the
-    // export's flag says.
+    // export's flag.
     let reopened = ticket.reopens.unwrap_or(0) > 0;
     let flag = ticket
         .one_touch
