@@ -767,6 +767,48 @@ mod tests {
     }
 
     #[test]
+    fn after_closing_counts_from_next_opening() {
+        // Monday 18:00 to Tuesday 09:30 UTC: nothing after 17:00 on
+        // Monday, 30 min on Tuesday.
+        let office = nine_to_five("UTC");
+
+        let counted = minutes(&office, "2024-06-10T18:00:00Z", "2024-06-11T09:30:00Z");
+
+        assert_eq!(counted, 30.0);
+    }
+
+    #[test]
+    fn new_york_office_across_autumn_change() {
+        // Clocks fell back on Sunday 3 November 2024. Friday 1 November
+        // 16:30 EDT to Monday 4 November 09:45 EST: 30 + 45 min.
+        let office = nine_to_five("America/New_York");
+
+        let counted = minutes(
+            &office,
+            "2024-11-01T16:30:00-04:00",
+            "2024-11-04T09:45:00-05:00",
+        );
+
+        assert_eq!(counted, 75.0);
+    }
+
+    #[test]
+    fn long_span_across_berlin_autumn_change() {
+        // Monday 14 October 09:00 CEST to Monday 4 November 09:00 CET is
+        // three working weeks of 40 h, with the clock change inside it:
+        // 120 h, the same as without one.
+        let office = nine_to_five("Europe/Berlin");
+
+        let counted = minutes(
+            &office,
+            "2024-10-14T09:00:00+02:00",
+            "2024-11-04T09:00:00+01:00",
+        );
+
+        assert_eq!(counted, 120.0 * 60.0);
+    }
+
+    #[test]
     fn unknown_zone_falls_back_to_utc_with_warning() {
         let office = nine_to_five("Mars/Olympus");
 

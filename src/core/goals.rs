@@ -446,4 +446,19 @@ mod tests {
     fn goals_json_rejects_garbage() {
         assert!(goals_from_json("not json").is_err());
     }
+
+    #[test]
+    fn sla_and_reopen_directions() {
+        // Attainment should rise; the share of reopened tickets fall.
+        assert_eq!(
+            usual_direction(Kpi::SlaFirstResponse),
+            Direction::HigherIsBetter
+        );
+        assert_eq!(
+            usual_direction(Kpi::SlaResolution),
+            Direction::HigherIsBetter
+        );
+        assert_eq!(usual_direction(Kpi::ReopenRate), Direction::LowerIsBetter);
+        assert_eq!(parse_target(Kpi::SlaFirstResponse, "90 %"), Ok(90.0));
+    }
 }
