@@ -754,6 +754,11 @@ fn duration_figure(
         "{definition}; {from_timestamps} from timestamps, {from_column} from the \
          export's own duration column"
     );
+    if from_column > 0 && context.settings.clock == Clock::Business {
+        // The loader cannot tell which clock a help desk measured its own
+        // duration column on, so the reader is told.
+        definition.push_str(" (taken as exported, in whatever clock the help desk measured them)");
+    }
     let Some(summary) = stats::summarize(&mut values) else {
         if let Some(reason) = tally.main_reason(zone) {
             definition = format!("{definition}; cannot be computed: {reason}");
