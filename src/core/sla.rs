@@ -916,4 +916,36 @@ mod report_tests {
         assert_eq!(statuses(&zammad), [(breached, met)]);
         assert_eq!(statuses(&hubspot), [(breached, None)]);
     }
+
+    #[test]
+    fn servicenow_log_export_attainment() {
+        // The loader keeps the last row of each of the 890 incidents.
+        // python3 -c "import csv;l={r['number']:r for r in
+        // csv.DictReader(open('uci_incident_event_log_sample.csv'))};
+        // print(sum(r['made_sla']=='TRUE' for r in l.values()))"
+        // prints 495, and the other 395 are FALSE: 495 / 890 = 55.6 %.
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/data/real/uci_incident_event_log_sample.csv"
+        );
+        let bytes = std::fs::read(path).unwrap();
+        let file = load_file("uci.csv", &bytes, ReadOptions::default());
+
+        let report = build(&[file], &settings());
+
+        let sla = figure(&report, Kpi::SlaResolution);
+        assert_eq!(sla.n, 890);
+        assert_eq!(
+            sla.detail,
+            Detail::Share {
+                part: 495,
+                whole: 890
+            }
+        );
+        assert_eq!(sla.display, "55.6 %");
+        assert!(sla
+            .definition
+            .contains("890 from the export's own SLA status"));
+        assert_eq!(report.breaches.len(), 395);
+    }
 }
