@@ -35,13 +35,13 @@ fn main() -> ExitCode {
 /// paths written.
 fn write_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     std::fs::create_dir_all(dir)
-        .map_err(|error| format!("{}: cannot create folder: {error}", dir.display()))?;
+        .map_err(|error| format!("{}: failed to create folder: {error}", dir.display()))?;
 
     let mut written = Vec::new();
     for (name, bytes) in sample::files() {
         let path = dir.join(name);
         std::fs::write(&path, bytes)
-            .map_err(|error| format!("{}: cannot write file: {error}", path.display()))?;
+            .map_err(|error| format!("{}: failed to write file: {error}", path.display()))?;
         written.push(path);
     }
     Ok(written)
@@ -74,7 +74,7 @@ mod tests {
 
         let error = write_files(&file.join("out")).expect_err("no folder below a file");
 
-        assert!(error.contains("cannot create folder"), "{error}");
+        assert!(error.contains("failed to create folder"), "{error}");
         std::fs::remove_file(&file).expect("plain file removed");
     }
 }
