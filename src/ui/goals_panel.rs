@@ -1,0 +1,229 @@
+//! Goals: a target per KPI with direction, owner, baseline and review
+//! cadence; saved with the settings, exported and imported as JSON.
+
+use leptos::ev::Event;
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::core::goals::{self, Direction, Goal};
+use crate::core::report::Kpi;
+use crate::core::settings::Period;
+use crate::ui::state::AppState;
+use crate::ui::view;
+
+/// A row per KPI to set its goal, plus export and import.
+#[component]
+pub fn GoalsPanel() -> impl IntoView {
+    let state = AppState::expect();
+    let export = move |_| state.export_goals();
+    let import = move |event: Event| {
+        for file in browser::input_files(&event) {
+            state.import_goals(file);
+        }
+    };
+    let rows = Kpi::ALL
+        .into_iter()
+        .map(|kpi| view! { <GoalRow kpi=kpi/> })
+        .collect_view();
+
+    view! {
+        <section class="goals" aria-labelledby="goals-heading">
+            <h2 id="goals-heading">"Goals"</h2>
+            <p class="hint">
+                "Targets are in each KPI's unit: 85 or 85 % for shares, +30 for NPS, "
+                "4.5 for CES, 2h, 1 h 30 m, 45m or 0:04:30 for times."
+            </p>
+            <div class="table-scroll">
+                <table class="goal-table" data-testid="goals">
+                    <thead>
+                        <tr>
+                            <th scope="col">"KPI"</th>
+                            <th scope="col">"Target"</th>
+                            <th scope="col">"Better when"</th>
+                            <th scope="col">"Owner"</th>
+                            <th scope="col">"Baseline"</th>
+                            <th scope="col">"Review"</th>
+                            <th scope="col">"Actions"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <p class="actions">
+                <button type="button" data-testid="goals-export" on:click=export>
+                    "Export goals (.json)"
+                </button>
+                <label class="button-like">
+                    "Import goals (.json)"
+                    <input
+                        type="file"
+                        accept=".json,application/json"
+                        class="visually-hidden"
+                        data-testid="goals-import"
+                        on:change=import
+                    />
+                </label>
+            </p>
+        </section>
+    }
+}
+
+/// The goal form of one KPI.
+#[component]
+fn GoalRow(
+    /// The KPI this row sets a goal for.
+    kpi: Kpi,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let saved = state
+        .settings
+        .with_untracked(|settings| settings.goals.iter().find(|goal| goal.kpi == kpi).cloned());
+    let target = RwSignal::new(
+        saved
+            .as_ref()
+            .map(|goal| view::value_text(kpi, goal.target))
+            .unwrap_or_default(),
+    );
+    let direction = RwSignal::new(
+        saved
+            .as_ref()
+            .map(|goal| goal.direction)
+            .unwrap_or_else(|| goals::usual_direction(kpi)),
+    );
+    let owner = RwSignal::new(
+        saved
+            .as_ref()
+            .map(|goal| goal.owner.clone())
+            .unwrap_or_default(),
+    );
+    let baseline = RwSignal::new(
+        saved
+            .as_ref()
+            .and_then(|goal| goal.baseline)
+            .map(|value| view::value_text(kpi, value))
+            .unwrap_or_default(),
+    );
+    let cadence = RwSignal::new(saved.as_ref().and_then(|goal| goal.cadence));
+    let error = RwSignal::new(None::<String>);
+
+    let save = move |_| {
+        let parsed = goals::parse_target(kpi, &target.get_untracked()).and_then(|target| {
+            let baseline_text = baseline.get_untracked();
+            let baseline = if baseline_text.trim().is_empty() {
+                None
+            } else {
+                Some(
+                    goals::parse_target(kpi, &baseline_text)
+                        .map_err(|e| format!("baseline: {e}"))?,
+                )
+            };
+            Ok(Goal {
+                kpi,
+                target,
+                direction: direction.get_untracked(),
+                owner: owner.get_untracked().trim().to_string(),
+                baseline,
+                cadence: cadence.get_untracked(),
+            })
+        });
+        match parsed {
+            Ok(goal) => {
+                error.set(None);
+                state.set_goal(goal);
+            }
+            Err(message) => error.set(Some(format!("{}: {message}", kpi.label()))),
+        }
+    };
+    let clear = move |_| {
+        target.set(String::new());
+        baseline.set(String::new());
+        error.set(None);
+        state.remove_goal(kpi);
+    };
+
+    let id = view::kpi_id(kpi);
+    let test_id = |part: &str| format!("goal-{id}-{part}");
+    let label = kpi.label();
+    let set_direction = move |event: Event| {
+        direction.set(if event_target_value(&event) == "lower" {
+            Direction::LowerIsBetter
+        } else {
+            Direction::HigherIsBetter
+        });
+    };
+    let set_cadence = move |event: Event| {
+        let value = event_target_value(&event);
+        cadence.set(
+            Period::ALL
+                .into_iter()
+                .find(|period| period.label() == value),
+        );
+    };
+    let cadences = Period::ALL
+        .into_iter()
+        .map(|period| {
+            view! {
+                <option value=period.label() selected=move || cadence.get() == Some(period)>
+                    {period.label()}
+                </option>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <tr data-testid=format!("goal-{id}")>
+            <th scope="row">{label}</th>
+            <td>
+                <input
+                    type="text"
+                    size="9"
+                    aria-label=format!("{label} target")
+                    data-testid=test_id("target")
+                    prop:value=move || target.get()
+                    on:input=move |event| target.set(event_target_value(&event))
+                />
+                <p class="field-error" role="alert" data-testid=test_id("error")>
+                    {move || error.get()}
+                </p>
+            </td>
+            <td>
+                <select aria-label=format!("{label}: better when") data-testid=test_id("direction") on:change=set_direction>
+                    <option value="higher" selected=move || direction.get() == Direction::HigherIsBetter>
+                        "higher"
+                    </option>
+                    <option value="lower" selected=move || direction.get() == Direction::LowerIsBetter>
+                        "lower"
+                    </option>
+                </select>
+            </td>
+            <td>
+                <input
+                    type="text"
+                    size="10"
+                    aria-label=format!("{label} owner")
+                    prop:value=move || owner.get()
+                    on:input=move |event| owner.set(event_target_value(&event))
+                />
+            </td>
+            <td>
+                <input
+                    type="text"
+                    size="9"
+                    aria-label=format!("{label} baseline")
+                    prop:value=move || baseline.get()
+                    on:input=move |event| baseline.set(event_target_value(&event))
+                />
+            </td>
+            <td>
+                <select aria-label=format!("{label} review cadence") on:change=set_cadence>
+                    <option value="" selected=move || cadence.get().is_none()>"—"</option>
+                    {cadences}
+                </select>
+            </td>
+            <td class="actions">
+                <button type="button" data-testid=test_id("save") on:click=save>"Set"</button>
+                <button type="button" class="secondary" on:click=clear>"Clear"</button>
+            </td>
+        </tr>
+    }
+}
