@@ -44,7 +44,12 @@ pub fn KpiCard(
             {(!figure.left_out.is_empty())
                 .then(|| view! { <ul class="kpi-left-out" data-testid=test_id("left-out")>{left_out}</ul> })}
             {goal.map(|check| goal_line(&check, test_id("goal")))}
-            <div class="definition" role="tooltip" id=test_id("definition")>
+            <div
+                class="definition"
+                role="tooltip"
+                id=test_id("definition")
+                data-testid=test_id("definition")
+            >
                 {figure.definition.clone()}
             </div>
         </article>
