@@ -236,6 +236,8 @@ async function ticketsAndSurvey(page) {
     join(realData, "botanic_nps_latin1.csv"),
   ]);
   await page.screenshot({ path: join(outDir, "03-three-files.png"), fullPage: true });
+  await page.getByTestId("file-list").screenshot({ path: join(outDir, "03a-file-list.png") });
+  await page.getByTestId("kpis").screenshot({ path: join(outDir, "03b-kpis.png") });
 
   // NPS from botanic's nps column, NA left out: 13612 answers, 8465
   // promoters (9–10) and 1194 detractors (0–6): 53.4, shown as +53.
@@ -313,6 +315,8 @@ async function goals(page) {
   const error = await textOf(page, "goal-Csat-error");
   check("an invalid target is explained", (error ?? "").length > 0, error);
   await page.screenshot({ path: join(outDir, "04-goals.png"), fullPage: true });
+  await page.getByTestId("kpis").screenshot({ path: join(outDir, "04a-kpis-with-goal.png") });
+  await page.getByTestId("breakdown-Channel").screenshot({ path: join(outDir, "04b-channel-goals.png") });
 }
 
 /** A file with a bad date and a ragged row lists both problems with
@@ -348,8 +352,7 @@ async function brokenFile(page) {
   );
   const rows = await textOf(page, "file-broken.csv-rows");
   check("broken file keeps its good rows", rows?.startsWith("4 rows read"), rows);
-  await page.getByTestId("file-broken.csv").scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(outDir, "05-broken-file.png"), fullPage: true });
+  await page.getByTestId("file-broken.csv").screenshot({ path: join(outDir, "05-broken-file.png") });
 }
 
 /** The page reads on a phone-sized window, and the card definitions show
@@ -362,7 +365,9 @@ async function narrowWindow(page) {
   await page.setViewportSize({ width: 390, height: 844 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check("no sideways scrolling at 390 px", overflow <= 0, `${overflow} px too wide`);
-  await page.screenshot({ path: join(outDir, "07-narrow.png"), fullPage: true });
+  await page.screenshot({ path: join(outDir, "07-narrow.png") });
+  await page.getByTestId("kpis").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(outDir, "08-narrow-kpis.png") });
 }
 
 await main();
