@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::report::Kpi;
 use crate::ui::state::AppState;
 
 /// Two small tables: open tickets by status and by age.
@@ -11,10 +12,9 @@ pub fn BacklogPanel() -> impl IntoView {
 
     move || {
         let report = state.report.get()?;
+        // Without tickets there is no backlog to break down.
+        report.figure(Kpi::Backlog)?.value?;
         let backlog = &report.backlog;
-        if backlog.by_status.is_empty() && backlog.by_age.is_empty() {
-            return None;
-        }
         let count_rows = |counts: &[(String, usize)]| {
             counts
                 .iter()

@@ -75,36 +75,44 @@ fn GoalRow(
     kpi: Kpi,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let saved = state
-        .settings
-        .with_untracked(|settings| settings.goals.iter().find(|goal| goal.kpi == kpi).cloned());
-    let target = RwSignal::new(
-        saved
-            .as_ref()
-            .map(|goal| view::value_text(kpi, goal.target))
-            .unwrap_or_default(),
-    );
-    let direction = RwSignal::new(
-        saved
-            .as_ref()
-            .map(|goal| goal.direction)
-            .unwrap_or_else(|| goals::usual_direction(kpi)),
-    );
-    let owner = RwSignal::new(
-        saved
-            .as_ref()
-            .map(|goal| goal.owner.clone())
-            .unwrap_or_default(),
-    );
-    let baseline = RwSignal::new(
-        saved
-            .as_ref()
-            .and_then(|goal| goal.baseline)
-            .map(|value| view::value_text(kpi, value))
-            .unwrap_or_default(),
-    );
-    let cadence = RwSignal::new(saved.as_ref().and_then(|goal| goal.cadence));
+    let target = RwSignal::new(String::new());
+    let direction = RwSignal::new(goals::usual_direction(kpi));
+    let owner = RwSignal::new(String::new());
+    let baseline = RwSignal::new(String::new());
+    let cadence = RwSignal::new(None::<Period>);
     let error = RwSignal::new(None::<String>);
+
+    // The saved goal fills the form on load, and again when it changes
+    // (set, cleared or imported); typing alone changes nothing saved.
+    let saved = Memo::new(move |_| {
+        state
+            .settings
+            .with(|settings| settings.goals.iter().find(|goal| goal.kpi == kpi).cloned())
+    });
+    Effect::new(move |_| {
+        let goal = saved.get();
+        target.set(
+            goal.as_ref()
+                .map(|goal| view::value_text(kpi, goal.target))
+                .unwrap_or_default(),
+        );
+        direction.set(
+            goal.as_ref()
+                .map_or_else(|| goals::usual_direction(kpi), |goal| goal.direction),
+        );
+        owner.set(
+            goal.as_ref()
+                .map(|goal| goal.owner.clone())
+                .unwrap_or_default(),
+        );
+        baseline.set(
+            goal.as_ref()
+                .and_then(|goal| goal.baseline)
+                .map(|value| view::value_text(kpi, value))
+                .unwrap_or_default(),
+        );
+        cadence.set(goal.and_then(|goal| goal.cadence));
+    });
 
     let save = move |_| {
         let parsed = goals::parse_target(kpi, &target.get_untracked()).and_then(|target| {
@@ -135,8 +143,6 @@ fn GoalRow(
         }
     };
     let clear = move |_| {
-        target.set(String::new());
-        baseline.set(String::new());
         error.set(None);
         state.remove_goal(kpi);
     };
@@ -222,7 +228,9 @@ fn GoalRow(
             </td>
             <td class="actions">
                 <button type="button" data-testid=test_id("save") on:click=save>"Set"</button>
-                <button type="button" class="secondary" on:click=clear>"Clear"</button>
+                <button type="button" class="secondary" data-testid=test_id("clear") on:click=clear>
+                    "Clear"
+                </button>
             </td>
         </tr>
     }

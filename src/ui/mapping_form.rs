@@ -58,6 +58,7 @@ pub fn MappingForm(
             class="secondary"
             aria-expanded=move || open.get().to_string()
             aria-controls=form_id.clone()
+            data-testid=format!("file-{}-map", entry.summary.name)
             on:click=move |_| set_open.update(|open| *open = !*open)
         >
             "Map columns"

@@ -162,18 +162,22 @@ async function main() {
       });
     });
 
-    await shell(page, base);
-    await callCentre(page);
-    await ticketsAndSurvey(page);
-    await goals(page);
-    await brokenFile(page);
-    await narrowWindow(page);
-
-    const violations = cspViolations.concat(await page.evaluate(() => window.__csp));
+    try {
+      await shell(page, base);
+      await callCentre(page);
+      await ticketsAndSurvey(page);
+      await goals(page);
+      await brokenFile(page);
+      await mapping(page);
+      await narrowWindow(page);
+      await secondVisit(context, base);
+    } catch (error) {
+      check("test ran to the end", false, String(error?.stack ?? error));
+    }
+    const reported = await page.evaluate(() => window.__csp ?? []).catch(() => []);
+    const violations = cspViolations.concat(reported);
     check("no Content-Security-Policy violation", violations.length === 0, violations.join("; "));
     check("no error in the console", consoleErrors.length === 0, consoleErrors.join("; "));
-  } catch (error) {
-    check("test ran to the end", false, String(error?.stack ?? error));
   } finally {
     await browser.close();
     server.close();
@@ -292,31 +296,51 @@ async function sortByHeader(page) {
   checkEqual("agent rows in descending order", labels.join(","), sorted.join(","));
 }
 
-/** A CSAT goal is met at 45 % and missed at 60 % (CSAT is 50.3 %). */
+/** A CSAT goal is met at 45 % and missed at 60 % (CSAT is 50.3 %); goals
+ * go out as a JSON download and come back from it. */
 async function goals(page) {
-  const setTarget = async (text) => {
+  const goalState = () => page.getByTestId("kpi-Csat-goal").getAttribute("data-state");
+  const setTarget = async (text, expected) => {
     await page.getByTestId("goal-Csat-target").fill(text);
     await page.getByTestId("goal-Csat-save").click();
-    await page.getByTestId("kpi-Csat-goal").waitFor();
+    await page
+      .waitForFunction(
+        (state) => document.querySelector('[data-testid="kpi-Csat-goal"]')?.dataset.state === state,
+        expected,
+        { timeout: 10_000 },
+      )
+      .catch(() => {});
   };
-  await setTarget("45 %");
-  checkEqual("CSAT goal 45 % met", await page.getByTestId("kpi-Csat-goal").getAttribute("data-state"), "met");
-  await setTarget("60");
-  await page.waitForFunction(
-    () => document.querySelector('[data-testid="kpi-Csat-goal"]')?.dataset.state === "missed",
-    null,
-    { timeout: 10_000 },
-  ).catch(() => {});
-  checkEqual("CSAT goal 60 % missed", await page.getByTestId("kpi-Csat-goal").getAttribute("data-state"), "missed");
+  await setTarget("45 %", "met");
+  checkEqual("CSAT goal 45 % met", await goalState(), "met");
+  await setTarget("60", "missed");
+  checkEqual("CSAT goal 60 % missed", await goalState(), "missed");
   const rowGoals = await page.getByTestId("breakdown-Channel").locator('li[data-kpi="Csat"]').count();
   check("breakdown rows show the CSAT goal", rowGoals > 0);
+  await page.screenshot({ path: join(outDir, "04-goals.png"), fullPage: true });
+  await page.getByTestId("kpis").screenshot({ path: join(outDir, "04a-kpis-with-goal.png") });
+  await page.getByTestId("breakdown-Channel").screenshot({ path: join(outDir, "04b-channel-goals.png") });
+
   await page.getByTestId("goal-Csat-target").fill("not a target");
   await page.getByTestId("goal-Csat-save").click();
   const error = await textOf(page, "goal-Csat-error");
   check("an invalid target is explained", (error ?? "").length > 0, error);
-  await page.screenshot({ path: join(outDir, "04-goals.png"), fullPage: true });
-  await page.getByTestId("kpis").screenshot({ path: join(outDir, "04a-kpis-with-goal.png") });
-  await page.getByTestId("breakdown-Channel").screenshot({ path: join(outDir, "04b-channel-goals.png") });
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("goals-export").click(),
+  ]);
+  const saved = join(mkdtempSync(join(tmpdir(), "service-kpis-e2e-")), "goals.json");
+  await download.saveAs(saved);
+  const exported = readFileSync(saved, "utf8");
+  check("exported goals hold the CSAT target 60", /"Csat"/.test(exported) && /\b60(\.0)?\b/.test(exported), exported);
+
+  await page.getByTestId("goal-Csat-clear").click();
+  checkEqual("cleared goal leaves the card", await page.getByTestId("kpi-Csat-goal").count(), 0);
+  await page.getByTestId("goals-import").setInputFiles(saved);
+  await page.getByTestId("kpi-Csat-goal").waitFor({ timeout: 10_000 }).catch(() => {});
+  checkEqual("imported goal is missed again", await page.getByTestId("kpi-Csat-goal").getAttribute("data-state").catch(() => null), "missed");
+  check("imported goal fills the form", (await page.getByTestId("goal-Csat-target").inputValue()).startsWith("60"));
 }
 
 /** A file with a bad date and a ragged row lists both problems with
@@ -355,6 +379,34 @@ async function brokenFile(page) {
   await page.getByTestId("file-broken.csv").screenshot({ path: join(outDir, "05-broken-file.png") });
 }
 
+/** "Map columns" switches the priority column of broken.csv off; the file
+ * is read again, and a later file with the same header gets the same
+ * mapping. */
+async function mapping(page) {
+  const card = page.getByTestId("file-broken.csv");
+  await card.getByRole("button", { name: "Map columns" }).click();
+  await page.getByTestId("file-broken.csv-mapping").locator('select[data-role="Priority"]').selectOption({ label: "— none —" });
+  const before = await textOf(page, "timing");
+  await page.getByTestId("file-broken.csv-mapping").getByRole("button", { name: "Save and read again" }).click();
+  await page.waitForFunction(
+    (previous) => document.querySelector('[data-testid="timing"]').textContent.trim() !== previous,
+    before,
+    { timeout: LOAD_TIMEOUT_MS },
+  );
+  const roles = async (name) =>
+    page.getByTestId(`file-${name}-columns`).locator("tbody th").allTextContents();
+  check("mapped-off priority is no longer matched", !(await roles("broken.csv")).includes("priority"), (await roles("broken.csv")).join(", "));
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("service-kpis.read-options.")).length);
+  check("mapping remembered in local storage", stored === 1, `${stored} keys`);
+
+  const dir = mkdtempSync(join(tmpdir(), "service-kpis-e2e-"));
+  const again = join(dir, "same-header.csv");
+  writeFileSync(again, "Ticket ID,Created at,Status,Priority\n1,2024-03-01 09:00,Open,High\n");
+  await upload(page, [again]);
+  const sameHeader = await roles("same-header.csv");
+  check("same header gets the saved mapping", sameHeader.length > 0 && !sameHeader.includes("priority"), sameHeader.join(", "));
+}
+
 /** The page reads on a phone-sized window, and the card definitions show
  * on keyboard focus. */
 async function narrowWindow(page) {
@@ -368,6 +420,39 @@ async function narrowWindow(page) {
   await page.screenshot({ path: join(outDir, "07-narrow.png") });
   await page.getByTestId("kpis").scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(outDir, "08-narrow-kpis.png") });
+}
+
+/** A second page of the same browser profile finds the saved goal and
+ * settings, and the sample data loads. */
+async function secondVisit(context, base) {
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.getByTestId("drop-zone").waitFor({ timeout: 20_000 });
+  check("goal saved across visits", (await page.getByTestId("goal-Csat-target").inputValue()).startsWith("60"));
+  await page.getByTestId("setting-period").selectOption({ label: "week" });
+  await page.reload();
+  await page.getByTestId("drop-zone").waitFor({ timeout: 20_000 });
+  const period = await page.getByTestId("setting-period").locator("option:checked").textContent();
+  checkEqual("period saved across visits", period.trim(), "week");
+
+  const before = await textOf(page, "timing");
+  await page.getByTestId("sample-button").click();
+  await page.waitForFunction(
+    (previous) => {
+      const status = document.querySelector('[data-testid="timing"]');
+      return status.dataset.busy === "false" && status.textContent.trim() !== previous;
+    },
+    before,
+    { timeout: LOAD_TIMEOUT_MS },
+  );
+  const files = await page.getByTestId("file-list").locator("h3").allTextContents();
+  checkEqual("sample data loads three files", files.length, 3);
+  for (const kpi of ["Csat", "Nps", "FirstResponseTime", "HandleTime", "Backlog"]) {
+    const value = await textOf(page, `kpi-${kpi}-value`);
+    check(`sample data has ${kpi}`, value !== null && !value.startsWith("no data"), value);
+  }
+  await page.screenshot({ path: join(outDir, "09-sample-data.png"), fullPage: true });
+  await page.close();
 }
 
 await main();
