@@ -171,6 +171,7 @@ async function main() {
       await mapping(page);
       await narrowWindow(page);
       await secondVisit(context, base);
+      await readChoices(context, base);
     } catch (error) {
       check("test ran to the end", false, String(error?.stack ?? error));
     }
@@ -452,6 +453,48 @@ async function secondVisit(context, base) {
     check(`sample data has ${kpi}`, value !== null && !value.startsWith("no data"), value);
   }
   await page.screenshot({ path: join(outDir, "09-sample-data.png"), fullPage: true });
+  await page.close();
+}
+
+/** Ambiguous two-part durations and day/month order are offered as
+ * choices, and each choice reads the file again. */
+async function readChoices(context, base) {
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.getByTestId("drop-zone").waitFor({ timeout: 20_000 });
+  await page.getByTestId("setting-period").selectOption({ label: "month" });
+  const dir = mkdtempSync(join(tmpdir(), "service-kpis-e2e-"));
+  const path = join(dir, "ambiguous.csv");
+  // 03/04/2024 and 05/06/2024 fit both date orders; 04:10 and 02:30 can be
+  // minutes:seconds or hours:minutes.
+  writeFileSync(
+    path,
+    "Call ID,Date,Time,Talk time\n1,03/04/2024,9:00:00,04:10\n2,05/06/2024,9:30:00,02:30\n",
+  );
+  await upload(page, [path]);
+  checkEqual("ambiguous durations leave AHT without data", await textOf(page, "kpi-HandleTime-value"), "no data (n = 0)");
+
+  const rebuilt = async (action) => {
+    const before = await textOf(page, "timing");
+    await action();
+    await page.waitForFunction(
+      (previous) => document.querySelector('[data-testid="timing"]').textContent.trim() !== previous,
+      before,
+      { timeout: LOAD_TIMEOUT_MS },
+    );
+  };
+  await rebuilt(() => page.getByTestId("duration-reading").getByLabel(/minutes:seconds/).check());
+  // 04:10 = 250 s and 02:30 = 150 s as minutes:seconds: mean 200 s.
+  checkEqual("minutes:seconds reading gives AHT", await textOf(page, "kpi-HandleTime-value"), "0:03:20");
+
+  await rebuilt(() => page.getByTestId("date-order-Date").getByLabel(/day first/).check());
+  // Day first: 3 April and 5 June 2024, so months 2024-04 to 2024-06.
+  const periods = await page
+    .getByTestId("series")
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((row) => row.dataset.period));
+  checkEqual("day-first dates give April to June", periods.join(","), "2024-04,2024-05,2024-06");
+  await page.getByTestId("file-ambiguous.csv").screenshot({ path: join(outDir, "10-read-choices.png") });
   await page.close();
 }
 
