@@ -97,7 +97,7 @@ pub async fn read_text(file: &File) -> Result<String, String> {
         .ok_or_else(|| format!("{}: the browser returned no text", file.name()))
 }
 
-/// The files of a file input, in the order the user chose them.
+/// Returns the files of a file input, in the order the user chose them.
 pub fn files_of(list: Option<FileList>) -> Vec<File> {
     let Some(list) = list else {
         return Vec::new();
@@ -107,12 +107,13 @@ pub fn files_of(list: Option<FileList>) -> Vec<File> {
         .collect()
 }
 
-/// The files of a drop event.
+/// Returns the files of a drop event.
 pub fn dropped_files(event: &web_sys::DragEvent) -> Vec<File> {
     files_of(event.data_transfer().and_then(|transfer| transfer.files()))
 }
 
-/// The files chosen in the `<input type="file">` that fired `event`.
+/// Returns the files chosen in the `<input type="file">` that fired
+/// `event`, and clears the input.
 pub fn input_files(event: &web_sys::Event) -> Vec<File> {
     let input = event
         .target()
@@ -126,18 +127,18 @@ pub fn input_files(event: &web_sys::Event) -> Vec<File> {
     files
 }
 
-/// Milliseconds since the epoch, for timing the page's own steps.
+/// Returns milliseconds since the epoch, for timing the page's own steps.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// "Now" for the report, from the browser's clock.
+/// Returns "now" for the report, from the browser's clock.
 pub fn now() -> DateTime<Utc> {
     Utc::now()
 }
 
-/// The browser's IANA time zone, e.g. `Europe/Paris`; `UTC` when the
-/// browser does not name one.
+/// Returns the browser's IANA time zone, e.g. `Europe/Paris`, or `UTC`
+/// when the browser does not name one.
 pub fn time_zone() -> String {
     let format = js_sys::Intl::DateTimeFormat::new(&Array::new(), &Object::new());
     let options = format.resolved_options();
@@ -151,7 +152,8 @@ fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// The value stored under `key`, if storage is available and has one.
+/// Returns the value stored under `key`, if storage is available and
+/// has one.
 pub fn stored(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
@@ -192,7 +194,7 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     Url::revoke_object_url(&url).map_err(fail)
 }
 
-/// A JavaScript error as one line of text.
+/// Describes a JavaScript error in one line of text.
 fn describe(error: &JsValue) -> String {
     if let Some(error) = error.dyn_ref::<js_sys::Error>() {
         return String::from(error.message());

@@ -16,7 +16,7 @@ use crate::ui::settings_panel::SettingsPanel;
 use crate::ui::state::AppState;
 use crate::ui::status_line::StatusLine;
 
-/// The page. Provides [`AppState`] to every component below it.
+/// Renders the page and provides [`AppState`] to every component below it.
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(AppState::new());

@@ -8,7 +8,7 @@ use crate::core::report::{Breakdown, BreakdownRow, Kpi};
 use crate::ui::state::AppState;
 use crate::ui::view::{self, SortKey};
 
-/// One table per dimension the report has.
+/// Renders one table per dimension the report has.
 #[component]
 pub fn Breakdowns() -> impl IntoView {
     let state = AppState::expect();
@@ -32,7 +32,7 @@ pub fn Breakdowns() -> impl IntoView {
     }
 }
 
-/// The KPIs of one dimension, a row per value.
+/// Renders the KPIs of one dimension, a row per value.
 #[component]
 pub fn BreakdownTable(
     /// The rows and the KPIs that have data for this dimension.

@@ -14,7 +14,7 @@ use crate::ui::state::AppState;
 /// File types the picker offers.
 const ACCEPT: &str = ".csv,text/csv,.txt,.tsv";
 
-/// A focusable zone that takes dropped or picked files.
+/// Renders a focusable zone that takes dropped or picked files.
 #[component]
 pub fn DropZone() -> impl IntoView {
     let state = AppState::expect();

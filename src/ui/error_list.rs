@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::ui::state::AppState;
 
-/// The browser's errors, newest last.
+/// Lists the browser's errors, newest last.
 #[component]
 pub fn ErrorList() -> impl IntoView {
     let state = AppState::expect();

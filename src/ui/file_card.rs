@@ -9,7 +9,7 @@ use crate::ui::read_choices::ReadChoices;
 use crate::ui::state::{AppState, FileEntry};
 use crate::ui::view::FileSummary;
 
-/// The card of one file.
+/// Renders the card of one file.
 #[component]
 pub fn FileCard(
     /// The file and the options it was read with.

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::ui::file_card::FileCard;
 use crate::ui::state::AppState;
 
-/// Every loaded file, in the order it was added.
+/// Lists every loaded file, in the order it was added.
 #[component]
 pub fn FileList() -> impl IntoView {
     let state = AppState::expect();

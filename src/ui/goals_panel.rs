@@ -11,7 +11,7 @@ use crate::core::settings::Period;
 use crate::ui::state::AppState;
 use crate::ui::view;
 
-/// A row per KPI to set its goal, plus export and import.
+/// Renders a row per KPI to set its goal, plus export and import.
 #[component]
 pub fn GoalsPanel() -> impl IntoView {
     let state = AppState::expect();
@@ -68,7 +68,7 @@ pub fn GoalsPanel() -> impl IntoView {
     }
 }
 
-/// The goal form of one KPI.
+/// Renders the goal form of one KPI.
 #[component]
 fn GoalRow(
     /// The KPI this row sets a goal for.

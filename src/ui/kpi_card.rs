@@ -8,8 +8,8 @@ use crate::core::goals::{GoalCheck, GoalState};
 use crate::core::report::{Detail, Figure, Kpi};
 use crate::ui::view::{self, value_text};
 
-/// A focusable card; its definition shows as a tooltip while the card is
-/// hovered or focused.
+/// Renders a focusable card whose definition shows as a tooltip while
+/// the card is hovered or focused.
 #[component]
 pub fn KpiCard(
     /// The figure as the core computed and formatted it.
@@ -56,7 +56,7 @@ pub fn KpiCard(
     }
 }
 
-/// The numbers behind a figure in one line, e.g. "promoters 12 ·
+/// Writes the numbers behind a figure in one line, e.g. "promoters 12 ·
 /// passives 5 · detractors 3".
 fn detail_text(kpi: Kpi, detail: &Detail) -> Option<String> {
     let text = match detail {

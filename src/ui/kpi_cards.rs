@@ -6,7 +6,7 @@ use crate::ui::kpi_card::KpiCard;
 use crate::ui::state::AppState;
 use crate::ui::view;
 
-/// A card per headline figure, or a hint while nothing is loaded.
+/// Renders a card per headline figure, or a hint while nothing is loaded.
 #[component]
 pub fn KpiCards() -> impl IntoView {
     let state = AppState::expect();

@@ -15,7 +15,8 @@ const AUTOMATIC: &str = "\u{1}auto";
 /// Select value for a role switched off.
 const NONE: &str = "\u{1}none";
 
-/// A toggle that opens a select per role, listing the file's headers.
+/// Renders a toggle that opens a select per role, listing the file's
+/// headers.
 #[component]
 pub fn MappingForm(
     /// The file and the options it was read with.
@@ -67,7 +68,7 @@ pub fn MappingForm(
     }
 }
 
-/// One labelled select: automatic, none, or a header.
+/// Renders one labelled select: automatic, none, or a header.
 fn role_select(
     role: Role,
     header: &[String],

@@ -1,6 +1,6 @@
 //! The page: components that render the report and forward events.
 //!
-//! Start at [`App`]. State and actions live in [`state`]; [`view`] holds
+//! Start at [`App`]. State and actions live in [`state`]; [`view`] has
 //! plain helpers that pick and order the core's values. Components never
 //! parse or compute: they show `Figure.display` and friends as the core
 //! wrote them.

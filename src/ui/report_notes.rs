@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::ui::state::AppState;
 use crate::ui::view::PROBLEMS_SHOWN;
 
-/// The report's notes and compute-time problems, when it has any.
+/// Lists the report's notes and compute-time problems, when it has any.
 #[component]
 pub fn ReportNotes() -> impl IntoView {
     let state = AppState::expect();

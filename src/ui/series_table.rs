@@ -7,7 +7,7 @@ use crate::core::format;
 use crate::ui::state::AppState;
 use crate::ui::view;
 
-/// The series table, when the report has periods.
+/// Renders the series table, when the report has periods.
 #[component]
 pub fn SeriesTable() -> impl IntoView {
     let state = AppState::expect();

@@ -9,7 +9,7 @@ use crate::core::settings::{CesScale, FcrDefinition, Period};
 use crate::ui::state::AppState;
 use crate::ui::view;
 
-/// The settings form. Every change rebuilds the report.
+/// Renders the settings form. Every change rebuilds the report.
 #[component]
 pub fn SettingsPanel() -> impl IntoView {
     let state = AppState::expect();

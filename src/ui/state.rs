@@ -81,7 +81,7 @@ impl AppState {
         }
     }
 
-    /// The state provided by [`App`](crate::ui::App).
+    /// Returns the state provided by [`App`](crate::ui::App).
     pub fn expect() -> AppState {
         expect_context::<AppState>()
     }
@@ -332,8 +332,8 @@ impl Default for AppState {
     }
 }
 
-/// The settings saved by an earlier visit, else the defaults in the
-/// browser's time zone.
+/// Returns the settings saved by an earlier visit, else the defaults in
+/// the browser's time zone.
 fn saved_settings() -> Settings {
     let saved =
         browser::stored(SETTINGS_KEY).and_then(|json| serde_json::from_str::<Settings>(&json).ok());

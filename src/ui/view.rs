@@ -20,7 +20,7 @@ use crate::core::settings::DateRange;
 /// Problems listed per file; the rest are counted.
 pub const PROBLEMS_SHOWN: usize = 200;
 
-/// What the file list shows about one loaded file.
+/// Summary of one loaded file, as the file list shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FileSummary {
     pub name: String,
@@ -76,7 +76,7 @@ impl FileSummary {
         }
     }
 
-    /// The kinds as words, e.g. "tickets, survey responses".
+    /// Writes the kinds as words, e.g. "tickets, survey responses".
     pub fn kinds_text(&self) -> String {
         if self.kinds.is_empty() {
             return "unknown".to_string();
@@ -143,12 +143,12 @@ pub fn direction_sign(direction: Direction) -> &'static str {
     }
 }
 
-/// The goal for `kpi` among `goals`, if one is set.
+/// Finds the goal for `kpi` among `goals`, if one is set.
 pub fn goal_for(goals: &[GoalCheck], kpi: Kpi) -> Option<&GoalCheck> {
     goals.iter().find(|check| check.goal.kpi == kpi)
 }
 
-/// The `data-testid` form of a KPI, e.g. `Csat`.
+/// Writes a KPI as it appears in `data-testid` values, e.g. `Csat`.
 pub fn kpi_id(kpi: Kpi) -> String {
     format!("{kpi:?}")
 }
@@ -162,13 +162,13 @@ pub fn value_text(kpi: Kpi, value: f64) -> String {
     }
 }
 
-/// A goal's difference with its sign, e.g. `+3.2 %` or `-5 m`.
+/// Writes a goal's difference with its sign, e.g. `+3.2 %` or `-5 m`.
 pub fn difference_text(kpi: Kpi, difference: f64) -> String {
     let sign = if difference < 0.0 { "-" } else { "+" };
     format!("{sign}{}", value_text(kpi, difference.abs()))
 }
 
-/// The date range from two `<input type="date">` values (`YYYY-MM-DD`):
+/// Reads the date range from two `<input type="date">` values (`YYYY-MM-DD`):
 /// `Ok(None)` when both are empty.
 pub fn date_range(first: &str, last: &str) -> Result<Option<DateRange>, String> {
     let (first, last) = (first.trim(), last.trim());

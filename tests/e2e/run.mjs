@@ -2,11 +2,11 @@
 //
 // Usage: node tests/e2e/run.mjs DIST_DIR   (after `npm ci` in tests/e2e)
 //
-// Serves DIST_DIR on 127.0.0.1 with a small static server, blocks and
-// records every request to any other host, loads real exports through the
+// Serves DIST_DIR on 127.0.0.1 with a small static server, and blocks and
+// records every request to any other host. Loads real exports through the
 // file input and checks the figures on the page against values computed
-// independently with Python (the commands are next to each expected
-// value). Screenshots go to tests/e2e/out/. The last line of output is
+// independently with Python; the commands are next to each expected
+// value. Screenshots go to tests/e2e/out/. The last line of output is
 // "N passed, M failed"; the exit status is 1 when any check failed.
 
 import { createServer } from "node:http";
@@ -51,7 +51,7 @@ const MIME = {
 let passed = 0;
 let failed = 0;
 
-/** Records one check and prints it. */
+/** Records one check and prints its result. */
 function check(name, ok, detail = "") {
   if (ok) {
     passed += 1;
@@ -67,7 +67,7 @@ function checkEqual(name, actual, expected) {
   check(name, actual === expected, `got ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
 }
 
-/** Serves `dir` on 127.0.0.1 on a free port; resolves to the server. */
+/** Serves `dir` on a free port of 127.0.0.1 and resolves to the server. */
 function serve(dir) {
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url, "http://127.0.0.1").pathname);
@@ -90,7 +90,7 @@ function serve(dir) {
   return new Promise((done) => server.listen(0, "127.0.0.1", () => done(server)));
 }
 
-/** The text of the element with `testId`, or null when there is none. */
+/** Returns the text of the element with `testId`, or null without one. */
 async function textOf(page, testId) {
   const element = page.getByTestId(testId);
   if ((await element.count()) === 0) {
@@ -189,7 +189,7 @@ async function main() {
   process.exit(failed === 0 ? 0 : 1);
 }
 
-/** The page mounts, with its drop zone, settings and empty state. */
+/** Checks that the page mounts with its drop zone and empty state. */
 async function shell(page, base) {
   await page.goto(base);
   await page.getByTestId("drop-zone").waitFor({ timeout: 20_000 });
@@ -200,7 +200,7 @@ async function shell(page, base) {
   await page.screenshot({ path: join(outDir, "01-empty.png"), fullPage: true });
 }
 
-/** pwc_call_center.csv: AHT, CSAT and FCR. */
+/** Checks AHT, CSAT and FCR of pwc_call_center.csv. */
 async function callCentre(page) {
   await upload(page, [join(realData, "pwc_call_center.csv")]);
   await page.screenshot({ path: join(outDir, "02-call-centre.png"), fullPage: true });
@@ -233,7 +233,8 @@ async function callCentre(page) {
   console.log(`      load and report of pwc_call_center.csv: ${timing} ms`);
 }
 
-/** kaggle_support_tickets.csv and botanic_nps_latin1.csv together, with
+/** Checks NPS, CSAT, backlog and breakdowns after adding
+ * kaggle_support_tickets.csv and botanic_nps_latin1.csv together, with
  * pwc_call_center.csv still loaded. */
 async function ticketsAndSurvey(page) {
   await upload(page, [
@@ -282,7 +283,7 @@ async function ticketsAndSurvey(page) {
   await sortByHeader(page);
 }
 
-/** Clicking a header sorts the rows and sets aria-sort. */
+/** Checks that a header sorts the rows by keyboard and sets aria-sort. */
 async function sortByHeader(page) {
   const table = page.getByTestId("breakdown-Agent");
   const header = table.locator("thead th").first();
@@ -297,8 +298,8 @@ async function sortByHeader(page) {
   checkEqual("agent rows in descending order", labels.join(","), sorted.join(","));
 }
 
-/** A CSAT goal is met at 45 % and missed at 60 % (CSAT is 50.3 %); goals
- * go out as a JSON download and come back from it. */
+/** Checks a CSAT goal: met at 45 % and missed at 60 %, because CSAT is
+ * 50.3 %. Then exports the goals as JSON and imports them back. */
 async function goals(page) {
   const goalState = () => page.getByTestId("kpi-Csat-goal").getAttribute("data-state");
   const setTarget = async (text, expected) => {
@@ -344,8 +345,8 @@ async function goals(page) {
   check("imported goal fills the form", (await page.getByTestId("goal-Csat-target").inputValue()).startsWith("60"));
 }
 
-/** A file with a bad date and a ragged row lists both problems with
- * file, line and column. */
+/** Checks that a file with a bad date and a ragged row lists both
+ * problems with file, line and column. */
 async function brokenFile(page) {
   const dir = mkdtempSync(join(tmpdir(), "service-kpis-e2e-"));
   const path = join(dir, "broken.csv");
@@ -360,6 +361,7 @@ async function brokenFile(page) {
       + "4,2024-03-03 11:00,Solved,Low\n",
   );
   await upload(page, [path]);
+
   const problems = await page
     .getByTestId("file-broken.csv-problems")
     .locator("li")
@@ -380,9 +382,8 @@ async function brokenFile(page) {
   await page.getByTestId("file-broken.csv").screenshot({ path: join(outDir, "05-broken-file.png") });
 }
 
-/** "Map columns" switches the priority column of broken.csv off; the file
- * is read again, and a later file with the same header gets the same
- * mapping. */
+/** Switches the priority column of broken.csv off with "Map columns",
+ * and checks that a later file with the same header gets that mapping. */
 async function mapping(page) {
   const card = page.getByTestId("file-broken.csv");
   await card.getByRole("button", { name: "Map columns" }).click();
@@ -408,8 +409,8 @@ async function mapping(page) {
   check("same header gets the saved mapping", sameHeader.length > 0 && !sameHeader.includes("priority"), sameHeader.join(", "));
 }
 
-/** The page reads on a phone-sized window, and the card definitions show
- * on keyboard focus. */
+/** Checks that card definitions show on keyboard focus and that the page
+ * fits a phone-sized window. */
 async function narrowWindow(page) {
   await page.getByTestId("kpi-Csat").focus();
   const shown = await page.getByTestId("kpi-Csat-definition").isVisible();
@@ -423,8 +424,8 @@ async function narrowWindow(page) {
   await page.screenshot({ path: join(outDir, "08-narrow-kpis.png") });
 }
 
-/** A second page of the same browser profile finds the saved goal and
- * settings, and the sample data loads. */
+/** Checks that a second page of the same browser profile finds the saved
+ * goal and settings, and that the sample data loads. */
 async function secondVisit(context, base) {
   const page = await context.newPage();
   await page.goto(base);
@@ -456,8 +457,8 @@ async function secondVisit(context, base) {
   await page.close();
 }
 
-/** Ambiguous two-part durations and day/month order are offered as
- * choices, and each choice reads the file again. */
+/** Checks the choices offered for ambiguous two-part durations and
+ * day/month order; each choice reads the file again. */
 async function readChoices(context, base) {
   const page = await context.newPage();
   await page.goto(base);
