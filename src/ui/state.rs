@@ -57,6 +57,8 @@ pub struct AppState {
     pub errors: RwSignal<Vec<String>>,
     /// True while files are being read.
     pub busy: RwSignal<bool>,
+    /// Reports built so far, so that tests can wait for the next one.
+    pub builds: RwSignal<u32>,
     sources: StoredValue<Vec<(u32, FileSource)>, LocalStorage>,
     /// The loaded records, in the order of `files`; kept out of signals so
     /// that building the report copies nothing.
@@ -75,6 +77,7 @@ impl AppState {
             timing: RwSignal::new(None),
             errors: RwSignal::new(Vec::new()),
             busy: RwSignal::new(false),
+            builds: RwSignal::new(0),
             sources: StoredValue::new_local(Vec::new()),
             loaded: StoredValue::new(Vec::new()),
             next_id: StoredValue::new(0),
@@ -295,6 +298,7 @@ impl AppState {
     /// Builds the report from every loaded file under the current settings,
     /// with "now" from the browser's clock.
     fn rebuild(self, load_ms: f64) {
+        self.builds.update(|builds| *builds += 1);
         if self.loaded.with_value(Vec::is_empty) {
             self.report.set(None);
             self.timing.set(None);

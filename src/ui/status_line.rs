@@ -33,7 +33,8 @@ pub fn StatusLine() -> impl IntoView {
     };
 
     view! {
-        <p class="status" role="status" data-testid="timing" data-ms=total_ms data-busy=move || state.busy.get().to_string()>
+        <p class="status" role="status" data-testid="timing" data-ms=total_ms data-busy=move || state.busy.get().to_string()
+            data-builds=move || state.builds.get().to_string()>
             {text}
         </p>
     }

@@ -99,19 +99,25 @@ async function textOf(page, testId) {
   return (await element.first().textContent()).trim();
 }
 
-/** Sets `paths` on the file input and waits until the report is rebuilt:
- * the status line changes and the page is no longer busy. */
-async function upload(page, paths) {
-  const before = await textOf(page, "timing");
-  await page.getByTestId("file-input").setInputFiles(paths);
+/** Runs `action` and waits until the page has built the next report and
+ * is no longer reading files. */
+async function rebuilt(page, action) {
+  const status = page.getByTestId("timing");
+  const before = Number(await status.getAttribute("data-builds"));
+  await action();
   await page.waitForFunction(
     (previous) => {
       const status = document.querySelector('[data-testid="timing"]');
-      return status.dataset.busy === "false" && status.textContent.trim() !== previous;
+      return status.dataset.busy === "false" && Number(status.dataset.builds) > previous;
     },
     before,
     { timeout: LOAD_TIMEOUT_MS },
   );
+}
+
+/** Sets `paths` on the file input and waits for the next report. */
+async function upload(page, paths) {
+  await rebuilt(page, () => page.getByTestId("file-input").setInputFiles(paths));
 }
 
 async function main() {
@@ -302,20 +308,13 @@ async function sortByHeader(page) {
  * 50.3 %. Then exports the goals as JSON and imports them back. */
 async function goals(page) {
   const goalState = () => page.getByTestId("kpi-Csat-goal").getAttribute("data-state");
-  const setTarget = async (text, expected) => {
+  const setTarget = async (text) => {
     await page.getByTestId("goal-Csat-target").fill(text);
-    await page.getByTestId("goal-Csat-save").click();
-    await page
-      .waitForFunction(
-        (state) => document.querySelector('[data-testid="kpi-Csat-goal"]')?.dataset.state === state,
-        expected,
-        { timeout: 10_000 },
-      )
-      .catch(() => {});
+    await rebuilt(page, () => page.getByTestId("goal-Csat-save").click());
   };
-  await setTarget("45 %", "met");
+  await setTarget("45 %");
   checkEqual("CSAT goal 45 % met", await goalState(), "met");
-  await setTarget("60", "missed");
+  await setTarget("60");
   checkEqual("CSAT goal 60 % missed", await goalState(), "missed");
   const rowGoals = await page.getByTestId("breakdown-Channel").locator('li[data-kpi="Csat"]').count();
   check("breakdown rows show the CSAT goal", rowGoals > 0);
@@ -337,10 +336,9 @@ async function goals(page) {
   const exported = readFileSync(saved, "utf8");
   check("exported goals hold the CSAT target 60", /"Csat"/.test(exported) && /\b60(\.0)?\b/.test(exported), exported);
 
-  await page.getByTestId("goal-Csat-clear").click();
+  await rebuilt(page, () => page.getByTestId("goal-Csat-clear").click());
   checkEqual("cleared goal leaves the card", await page.getByTestId("kpi-Csat-goal").count(), 0);
-  await page.getByTestId("goals-import").setInputFiles(saved);
-  await page.getByTestId("kpi-Csat-goal").waitFor({ timeout: 10_000 }).catch(() => {});
+  await rebuilt(page, () => page.getByTestId("goals-import").setInputFiles(saved));
   checkEqual("imported goal is missed again", await page.getByTestId("kpi-Csat-goal").getAttribute("data-state").catch(() => null), "missed");
   check("imported goal fills the form", (await page.getByTestId("goal-Csat-target").inputValue()).startsWith("60"));
 }
@@ -388,12 +386,8 @@ async function mapping(page) {
   const card = page.getByTestId("file-broken.csv");
   await card.getByRole("button", { name: "Map columns" }).click();
   await page.getByTestId("file-broken.csv-mapping").locator('select[data-role="Priority"]').selectOption({ label: "— none —" });
-  const before = await textOf(page, "timing");
-  await page.getByTestId("file-broken.csv-mapping").getByRole("button", { name: "Save and read again" }).click();
-  await page.waitForFunction(
-    (previous) => document.querySelector('[data-testid="timing"]').textContent.trim() !== previous,
-    before,
-    { timeout: LOAD_TIMEOUT_MS },
+  await rebuilt(page, () =>
+    page.getByTestId("file-broken.csv-mapping").getByRole("button", { name: "Save and read again" }).click(),
   );
   const roles = async (name) =>
     page.getByTestId(`file-${name}-columns`).locator("tbody th").allTextContents();
@@ -431,22 +425,13 @@ async function secondVisit(context, base) {
   await page.goto(base);
   await page.getByTestId("drop-zone").waitFor({ timeout: 20_000 });
   check("goal saved across visits", (await page.getByTestId("goal-Csat-target").inputValue()).startsWith("60"));
-  await page.getByTestId("setting-period").selectOption({ label: "week" });
+  await rebuilt(page, () => page.getByTestId("setting-period").selectOption({ label: "week" }));
   await page.reload();
   await page.getByTestId("drop-zone").waitFor({ timeout: 20_000 });
   const period = await page.getByTestId("setting-period").locator("option:checked").textContent();
   checkEqual("period saved across visits", period.trim(), "week");
 
-  const before = await textOf(page, "timing");
-  await page.getByTestId("sample-button").click();
-  await page.waitForFunction(
-    (previous) => {
-      const status = document.querySelector('[data-testid="timing"]');
-      return status.dataset.busy === "false" && status.textContent.trim() !== previous;
-    },
-    before,
-    { timeout: LOAD_TIMEOUT_MS },
-  );
+  await rebuilt(page, () => page.getByTestId("sample-button").click());
   const files = await page.getByTestId("file-list").locator("h3").allTextContents();
   checkEqual("sample data loads three files", files.length, 3);
   for (const kpi of ["Csat", "Nps", "FirstResponseTime", "HandleTime", "Backlog"]) {
@@ -463,7 +448,7 @@ async function readChoices(context, base) {
   const page = await context.newPage();
   await page.goto(base);
   await page.getByTestId("drop-zone").waitFor({ timeout: 20_000 });
-  await page.getByTestId("setting-period").selectOption({ label: "month" });
+  await rebuilt(page, () => page.getByTestId("setting-period").selectOption({ label: "month" }));
   const dir = mkdtempSync(join(tmpdir(), "service-kpis-e2e-"));
   const path = join(dir, "ambiguous.csv");
   // 03/04/2024 and 05/06/2024 fit both date orders; 04:10 and 02:30 can be
@@ -475,20 +460,11 @@ async function readChoices(context, base) {
   await upload(page, [path]);
   checkEqual("ambiguous durations leave AHT without data", await textOf(page, "kpi-HandleTime-value"), "no data (n = 0)");
 
-  const rebuilt = async (action) => {
-    const before = await textOf(page, "timing");
-    await action();
-    await page.waitForFunction(
-      (previous) => document.querySelector('[data-testid="timing"]').textContent.trim() !== previous,
-      before,
-      { timeout: LOAD_TIMEOUT_MS },
-    );
-  };
-  await rebuilt(() => page.getByTestId("duration-reading").getByLabel(/minutes:seconds/).check());
+  await rebuilt(page, () => page.getByTestId("duration-reading").getByLabel(/minutes:seconds/).check());
   // 04:10 = 250 s and 02:30 = 150 s as minutes:seconds: mean 200 s.
   checkEqual("minutes:seconds reading gives AHT", await textOf(page, "kpi-HandleTime-value"), "0:03:20");
 
-  await rebuilt(() => page.getByTestId("date-order-Date").getByLabel(/day first/).check());
+  await rebuilt(page, () => page.getByTestId("date-order-Date").getByLabel(/day first/).check());
   // Day first: 3 April and 5 June 2024, so months 2024-04 to 2024-06.
   const periods = await page
     .getByTestId("series")
