@@ -19,8 +19,8 @@ const inline = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
 const hashes = [...html.matchAll(inline)].map(
   (match) => `'sha256-${createHash("sha256").update(match[1], "utf8").digest("base64")}'`,
 );
-if (!html.includes("CSP_SCRIPT_HASH")) {
-  console.error(`csp-hash: ${page}: no CSP_SCRIPT_HASH placeholder in the policy`);
+if (html.split("CSP_SCRIPT_HASH").length !== 2) {
+  console.error(`csp-hash: ${page}: expected exactly one CSP_SCRIPT_HASH placeholder in the policy`);
   process.exit(1);
 }
 writeFileSync(page, html.replace("CSP_SCRIPT_HASH", hashes.join(" ")));
