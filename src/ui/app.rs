@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::ui::backlog_panel::BacklogPanel;
-use crate::ui::breakdown_table::Breakdowns;
+use crate::ui::breakdowns::Breakdowns;
 use crate::ui::drop_zone::DropZone;
 use crate::ui::error_list::ErrorList;
 use crate::ui::file_list::FileList;

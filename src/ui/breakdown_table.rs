@@ -1,36 +1,11 @@
-//! Breakdown tables: the KPIs per channel, team, agent, product or
+//! One breakdown table: the KPIs per channel, team, agent, product or
 //! priority, sortable by any column with the mouse or the keyboard.
 
 use leptos::prelude::*;
 
 use crate::core::goals::GoalCheck;
 use crate::core::report::{Breakdown, BreakdownRow, Kpi};
-use crate::ui::state::AppState;
 use crate::ui::view::{self, SortKey};
-
-/// Renders one table per dimension the report has.
-#[component]
-pub fn Breakdowns() -> impl IntoView {
-    let state = AppState::expect();
-
-    move || {
-        state.report.get().and_then(|report| {
-            (!report.breakdowns.is_empty()).then(|| {
-                let tables = report
-                    .breakdowns
-                    .iter()
-                    .map(|breakdown| view! { <BreakdownTable breakdown=breakdown.clone()/> })
-                    .collect_view();
-                view! {
-                    <section aria-labelledby="breakdowns-heading">
-                        <h2 id="breakdowns-heading">"Breakdowns"</h2>
-                        {tables}
-                    </section>
-                }
-            })
-        })
-    }
-}
 
 /// Renders the KPIs of one dimension, a row per value.
 #[component]

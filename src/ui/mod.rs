@@ -8,10 +8,13 @@
 mod app;
 mod backlog_panel;
 mod breakdown_table;
+mod breakdowns;
+mod date_range_fields;
 mod drop_zone;
 mod error_list;
 mod file_card;
 mod file_list;
+mod goal_row;
 mod goals_panel;
 mod kpi_card;
 mod kpi_cards;

@@ -6,21 +6,14 @@ use leptos::ev::Event;
 use leptos::prelude::*;
 
 use crate::core::settings::{CesScale, FcrDefinition, Period};
+use crate::ui::date_range_fields::DateRangeFields;
 use crate::ui::state::AppState;
-use crate::ui::view;
 
 /// Renders the settings form. Every change rebuilds the report.
 #[component]
 pub fn SettingsPanel() -> impl IntoView {
     let state = AppState::expect();
     let settings = state.settings;
-    let (first_day, last_day) = settings.with_untracked(|settings| match settings.range {
-        Some(range) => (range.first.to_string(), range.last.to_string()),
-        None => (String::new(), String::new()),
-    });
-    let first = RwSignal::new(first_day);
-    let last = RwSignal::new(last_day);
-    let range_error = RwSignal::new(None::<String>);
 
     let set_zone = move |event: Event| {
         let zone = event_target_value(&event).trim().to_string();
@@ -30,13 +23,6 @@ pub fn SettingsPanel() -> impl IntoView {
         let index = event_target_value(&event).parse::<usize>().unwrap_or(2);
         let period = Period::ALL.get(index).copied().unwrap_or_default();
         state.update_settings(|settings| settings.period = period);
-    };
-    let set_range = move || match view::date_range(&first.get_untracked(), &last.get_untracked()) {
-        Ok(range) => {
-            range_error.set(None);
-            state.update_settings(|settings| settings.range = range);
-        }
-        Err(message) => range_error.set(Some(message)),
     };
     let set_top_box = move |event: Event| {
         let points = event_target_value(&event).parse::<u8>().unwrap_or(2);
@@ -108,34 +94,7 @@ pub fn SettingsPanel() -> impl IntoView {
                     <span>"Period"</span>
                     <select data-testid="setting-period" on:change=set_period>{periods}</select>
                 </label>
-                <fieldset class="range">
-                    <legend>"Date range (both days included)"</legend>
-                    <label>
-                        <span>"From"</span>
-                        <input
-                            type="date"
-                            prop:value=move || first.get()
-                            data-testid="setting-range-first"
-                            on:change=move |event| {
-                                first.set(event_target_value(&event));
-                                set_range();
-                            }
-                        />
-                    </label>
-                    <label>
-                        <span>"To"</span>
-                        <input
-                            type="date"
-                            prop:value=move || last.get()
-                            data-testid="setting-range-last"
-                            on:change=move |event| {
-                                last.set(event_target_value(&event));
-                                set_range();
-                            }
-                        />
-                    </label>
-                    <p class="field-error" role="alert">{move || range_error.get()}</p>
-                </fieldset>
+                <DateRangeFields/>
                 <label>
                     <span>"CSAT counts as satisfied"</span>
                     <select data-testid="setting-csat" on:change=set_top_box>{top_boxes}</select>

@@ -237,6 +237,28 @@ async function callCentre(page) {
   const timing = await page.getByTestId("timing").getAttribute("data-ms");
   check("timing shown in ms", /^\d+$/.test(timing ?? ""), timing);
   console.log(`      load and report of pwc_call_center.csv: ${timing} ms`);
+
+  await dateRange(page);
+}
+
+/** Checks that a January date range keeps January's calls only, that a
+ * reversed range is explained, and that clearing the range restores all. */
+async function dateRange(page) {
+  const first = page.getByTestId("setting-range-first");
+  const last = page.getByTestId("setting-range-last");
+  await first.fill("2021-01-01");
+  await rebuilt(page, () => last.fill("2021-01-31"));
+  // python3 -c "import csv; print(sum(1 for x in csv.DictReader(open('pwc_call_center.csv')) if x['Answered (Y/N)']=='Y' and x['Date'].startswith('2021-01')))"
+  // prints: 1455
+  checkEqual("January range AHT n", await textOf(page, "kpi-HandleTime-n"), "n = 1455");
+
+  await first.fill("2021-02-01");
+  const error = await page.locator(".range .field-error").textContent();
+  check("reversed range is explained", error.includes("after"), error);
+
+  await first.fill("");
+  await rebuilt(page, () => last.fill(""));
+  checkEqual("cleared range AHT n", await textOf(page, "kpi-HandleTime-n"), "n = 4054");
 }
 
 /** Checks NPS, CSAT, backlog and breakdowns after adding
