@@ -41,6 +41,11 @@ pub struct ReadOptions {
     /// data cannot decide it.
     pub date_order: BTreeMap<String, DateOrder>,
     pub two_part_duration: TwoPartDuration,
+    /// Authors of a conversation log who are agents, matched without
+    /// regard to case, for logs with neither a sender type nor an inbound
+    /// flag. Other authors are then customers.
+    #[serde(default)]
+    pub agent_names: Vec<String>,
 }
 
 /// Length of the periods that series and period comparisons use.

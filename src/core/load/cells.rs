@@ -2,6 +2,7 @@
 //! and the small parsers for flags, statuses and rating labels.
 
 use super::*;
+use crate::core::conversations::Sender;
 
 /// One row being read, with access to the loader for problems and
 /// pending dates.
@@ -181,6 +182,78 @@ impl Cells<'_> {
             dims: dims.clone(),
         };
         has_value.then_some(call)
+    }
+
+    /// Reads one message of a conversation log. The sender comes from a
+    /// sender-type cell, else an inbound flag, else the user's list of
+    /// agent names.
+    pub(super) fn message(&mut self, dims: &Dims) -> Message {
+        let author = self.text(Role::Author);
+        let mut handoff = false;
+        let mut sender = Sender::Unknown;
+        if let Some(kind) = self.text(Role::SenderType) {
+            handoff = conversations::is_handoff(&kind);
+            match conversations::sender_of_type(&kind) {
+                Some(known) => sender = known,
+                None if self.loader.unknown_senders.len() < 20 => {
+                    self.loader.unknown_senders.insert(kind);
+                }
+                None => {}
+            }
+        } else if let Some(inbound) = self.flag(Role::Inbound) {
+            sender = conversations::sender_of_inbound(inbound);
+        }
+        let names = &self.loader.options.agent_names;
+        if sender == Sender::Unknown && !names.is_empty() {
+            let listed = author
+                .as_deref()
+                .is_some_and(|a| names.iter().any(|n| n.trim().eq_ignore_ascii_case(a)));
+            sender = if listed {
+                Sender::Agent
+            } else {
+                Sender::Customer
+            };
+        }
+        let sent_role = [Role::Created, Role::EventAt, Role::CallStart]
+            .into_iter()
+            .find(|role| self.plan.has(*role));
+        let sent_at = sent_role.and_then(|role| self.stamp(role, StampField::MessageSent));
+        Message {
+            line: self.record.line,
+            conversation_id: self.text(Role::TicketId),
+            message_id: self.text(Role::MessageId).map(|id| reply_id(&id)),
+            in_reply_to: self.text(Role::InResponseTo).map(|id| reply_id(&id)),
+            sent_at,
+            author,
+            sender,
+            private: self.flag(Role::Private).unwrap_or(false),
+            handoff,
+            dims: dims.clone(),
+        }
+    }
+
+    /// Reads one row of an event log.
+    pub(super) fn event(&mut self, dims: &Dims) -> Event {
+        let activity = self.text(Role::Activity);
+        if let Some(name) = &activity {
+            let activities = &mut self.loader.activities;
+            if activities.len() < 50 || activities.contains_key(name) {
+                *activities.entry(name.clone()).or_insert(0) += 1;
+            }
+        }
+        let time_role = [Role::EventAt, Role::Created, Role::AnsweredAt]
+            .into_iter()
+            .find(|role| self.plan.has(*role));
+        let at = time_role.and_then(|role| self.stamp(role, StampField::EventAt));
+        Event {
+            line: self.record.line,
+            case_id: self
+                .text(Role::CaseId)
+                .or_else(|| self.text(Role::TicketId)),
+            activity,
+            at,
+            dims: dims.clone(),
+        }
     }
 }
 
@@ -440,6 +513,17 @@ fn numeric_date_parts(text: &str) -> Option<(u32, u32)> {
         return None;
     }
     Some((first.parse().ok()?, second.parse().ok()?))
+}
+
+/// Writes a message id the way reply links name it: exports written by
+/// pandas turn a column of ids with gaps into floats, so `3.0` is `3`.
+fn reply_id(text: &str) -> String {
+    match text.strip_suffix(".0") {
+        Some(whole) if !whole.is_empty() && whole.chars().all(|c| c.is_ascii_digit()) => {
+            whole.to_string()
+        }
+        _ => text.to_string(),
+    }
 }
 
 pub(super) fn not_a_timestamp(text: &str) -> ProblemKind {

@@ -141,12 +141,12 @@ fn kinds_of(columns: &[ColumnMatch]) -> (Vec<FileKind>, Option<&'static str>) {
     let case_id = has_any(&[Role::CaseId, Role::TicketId]);
     let event_time = has_any(&[Role::EventAt, Role::Created, Role::AnsweredAt]);
     if has(Role::Activity) && case_id && event_time {
-        return (vec![FileKind::Events], Some(LEFT_OUT_EVENTS));
+        return (vec![FileKind::Events], None);
     }
     let threaded = has_any(&[Role::InResponseTo, Role::Inbound]);
     let in_conversation = has(Role::TicketId) && has_any(&[Role::SenderType, Role::MessageId]);
     if threaded || in_conversation {
-        return (vec![FileKind::Messages], Some(LEFT_OUT_MESSAGES));
+        return (vec![FileKind::Messages], None);
     }
 
     let mut kinds = Vec::new();
