@@ -16,7 +16,7 @@
 //! This module does not read cells or compute ticket KPIs; the rebuilt
 //! tickets go through the same figures as any ticket export.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -290,11 +290,13 @@ fn ticket(messages: &[Message], members: &[usize]) -> Ticket {
 /// Finds a thread's root: the message that answers nothing, or answers a
 /// message outside the thread; the first message for a loop.
 fn root_of<'m>(thread: &[&'m Message]) -> Option<&'m Message> {
+    let ids: HashSet<&str> = thread
+        .iter()
+        .filter_map(|m| m.message_id.as_deref())
+        .collect();
     let answers_outside = |m: &&&Message| match m.in_reply_to.as_deref() {
         None => true,
-        Some(parent) => !thread
-            .iter()
-            .any(|other| other.message_id.as_deref() == Some(parent)),
+        Some(parent) => !ids.contains(parent),
     };
     thread
         .iter()
@@ -456,5 +458,215 @@ fn average(values: &mut [f64], definition: &str, show: fn(f64) -> String) -> Ave
             show(summary.median),
             show(summary.mean)
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+
+    fn at(minute: u32) -> Option<Stamp> {
+        let instant = Utc.with_ymd_and_hms(2024, 5, 6, 9, 0, 0).single()?;
+        Some(Stamp::Utc(
+            instant + chrono::Duration::minutes(i64::from(minute)),
+        ))
+    }
+
+    /// A message linked by reply ids, without a conversation id.
+    fn tweet(id: &str, answers: Option<&str>, minute: u32, sender: Sender) -> Message {
+        Message {
+            message_id: Some(id.to_string()),
+            in_reply_to: answers.map(str::to_string),
+            sent_at: at(minute),
+            sender,
+            ..Message::default()
+        }
+    }
+
+    fn said(minute: u32, sender: Sender) -> Message {
+        Message {
+            conversation_id: Some("C".to_string()),
+            sent_at: at(minute),
+            sender,
+            ..Message::default()
+        }
+    }
+
+    fn settings() -> Settings {
+        let as_of = Utc.with_ymd_and_hms(2024, 6, 1, 0, 0, 0).single();
+        Settings::new("UTC", as_of.unwrap_or_default())
+    }
+
+    fn figures(messages: Vec<Message>) -> Option<ConversationStats> {
+        let file = LoadedFile {
+            messages,
+            ..LoadedFile::default()
+        };
+        stats(&[file], &settings())
+    }
+
+    #[test]
+    fn replies_join_their_parents_thread_in_any_file_order() {
+        // 3 answers 2, which answers 1; 2 comes first in the file. 4
+        // answers nothing and starts its own thread.
+        let messages = vec![
+            tweet("2", Some("1"), 5, Sender::Agent),
+            tweet("3", Some("2"), 9, Sender::Customer),
+            tweet("1", None, 0, Sender::Customer),
+            tweet("4", None, 1, Sender::Customer),
+        ];
+
+        let threads = conversations(&messages);
+
+        assert_eq!(threads, vec![vec![0, 1, 2], vec![3]]);
+        let ids: Vec<Option<String>> = tickets(&messages).into_iter().map(|t| t.id).collect();
+        assert_eq!(ids, vec![Some("1".to_string()), Some("4".to_string())]);
+    }
+
+    #[test]
+    fn reply_to_a_message_outside_the_file_roots_its_own_thread() {
+        // 10 answers 9, which the file lacks; 11 answers 10.
+        let messages = vec![
+            tweet("10", Some("9"), 0, Sender::Customer),
+            tweet("11", Some("10"), 4, Sender::Agent),
+        ];
+
+        let threads = conversations(&messages);
+        let ticket = &tickets(&messages)[0];
+
+        assert_eq!(threads, vec![vec![0, 1]]);
+        assert_eq!(ticket.id.as_deref(), Some("10"));
+        // Customer at 9:00, agent at 9:04.
+        assert_eq!(ticket.first_response_at, at(4));
+    }
+
+    #[test]
+    fn reply_loops_end_in_one_thread() {
+        // 1 answers 3, 2 answers 1, 3 answers 2: a loop; 4 answers 3.
+        let messages = vec![
+            tweet("1", Some("3"), 0, Sender::Customer),
+            tweet("2", Some("1"), 1, Sender::Agent),
+            tweet("3", Some("2"), 2, Sender::Customer),
+            tweet("4", Some("3"), 3, Sender::Agent),
+        ];
+
+        let threads = conversations(&messages);
+
+        assert_eq!(threads, vec![vec![0, 1, 2, 3]]);
+        // Every message answers one inside the thread: the first names it.
+        assert_eq!(tickets(&messages)[0].id.as_deref(), Some("1"));
+    }
+
+    #[test]
+    fn long_reply_chains_need_no_recursion() {
+        // 200 000 messages, each answering the one before.
+        let messages: Vec<Message> = (0..200_000u32)
+            .map(|i| {
+                let parent = i.checked_sub(1).map(|p| p.to_string());
+                tweet(&i.to_string(), parent.as_deref(), 0, Sender::Customer)
+            })
+            .collect();
+
+        let threads = conversations(&messages);
+        let rebuilt = tickets(&messages);
+
+        assert_eq!(threads.len(), 1);
+        assert_eq!(rebuilt[0].id.as_deref(), Some("0"));
+    }
+
+    #[test]
+    fn sender_types_of_chatwoot_and_intercom() {
+        let cases = [
+            ("contact", Some(Sender::Customer)),
+            ("Customer", Some(Sender::Customer)),
+            ("user", Some(Sender::Agent)),
+            ("admin", Some(Sender::Agent)),
+            ("Teammate", Some(Sender::Agent)),
+            ("agent_bot", Some(Sender::Bot)),
+            ("automation", Some(Sender::Bot)),
+            ("Operator", Some(Sender::Bot)),
+            ("campaign", Some(Sender::Bot)),
+            ("conversation_bot_handoff", Some(Sender::Bot)),
+            ("martian", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(sender_of_type(text), expected, "{text}");
+        }
+        assert_eq!(sender_of_inbound(true), Sender::Customer);
+        assert_eq!(sender_of_inbound(false), Sender::Agent);
+        assert!(is_handoff("bot handoff"));
+        assert!(!is_handoff("user"));
+    }
+
+    #[test]
+    fn conversation_without_a_customer_message_has_no_reply() {
+        // The company writes first and nobody answers it.
+        let messages = vec![said(0, Sender::Agent), said(5, Sender::Agent)];
+
+        let ticket = &tickets(&messages)[0];
+
+        assert_eq!(ticket.created, at(0));
+        assert_eq!(ticket.first_response_at, None);
+        assert_eq!(ticket.replies, Some(2));
+    }
+
+    #[test]
+    fn next_reply_time_starts_at_the_first_waiting_message() {
+        // Customer 0, agent 10 (first response), customer 20 and 25,
+        // bot 26, private note 30, agent 50, customer 60, agent 62.
+        // Waits after the first reply: 50 − 20 = 30 min, 62 − 60 = 2 min.
+        let mut note = said(30, Sender::Agent);
+        note.private = true;
+        let messages = vec![
+            said(0, Sender::Customer),
+            said(10, Sender::Agent),
+            said(20, Sender::Customer),
+            said(25, Sender::Customer),
+            said(26, Sender::Bot),
+            note,
+            said(50, Sender::Agent),
+            said(60, Sender::Customer),
+            said(62, Sender::Agent),
+        ];
+
+        let figures = figures(messages).expect("messages");
+
+        let next = figures.next_reply_time;
+        assert_eq!(next.n, 2);
+        // Median and mean of 1800 s and 120 s: (1800 + 120) / 2 = 960 s.
+        assert_eq!(next.median, Some(960.0));
+        assert_eq!(next.mean, Some(960.0));
+        assert_eq!(next.display, "median 16 m, mean 16 m (n = 2)");
+        // Three public agent messages; the private note is not one.
+        assert_eq!(figures.replies_per_conversation.mean, Some(3.0));
+        assert_eq!(figures.without_human_reply, 0);
+    }
+
+    #[test]
+    fn no_messages_give_no_figures_and_no_waits_give_no_data() {
+        assert_eq!(figures(Vec::new()), None);
+
+        let figures = figures(vec![said(0, Sender::Customer)]).expect("one message");
+
+        assert_eq!(figures.conversations, 1);
+        assert_eq!(figures.without_human_reply, 1);
+        assert_eq!(figures.next_reply_time.n, 0);
+        assert_eq!(figures.next_reply_time.display, format::NO_DATA);
+        assert_eq!(figures.replies_per_conversation.median, Some(0.0));
+    }
+
+    #[test]
+    fn handoff_after_the_first_reply_changes_nothing() {
+        // Customer 0, agent 10, hand-off 20: the clock started at 0.
+        let mut handoff = said(20, Sender::Bot);
+        handoff.handoff = true;
+        let messages = vec![said(0, Sender::Customer), said(10, Sender::Agent), handoff];
+
+        let ticket = &tickets(&messages)[0];
+
+        assert_eq!(ticket.created, at(0));
+        assert_eq!(ticket.first_response_at, at(10));
     }
 }

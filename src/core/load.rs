@@ -1879,6 +1879,75 @@ mod tests {
     }
 
     #[test]
+    fn random_message_and_event_logs_never_panic() {
+        // As random_input_never_panics, from the words of message and
+        // event logs, so rows link to each other, loop and repeat.
+        let pieces = [
+            "conversation_id",
+            "message_id",
+            "in_reply_to",
+            "sender_type",
+            "inbound",
+            "private",
+            "created_at",
+            "case",
+            "activity",
+            "event_at",
+            ",",
+            "\n",
+            "1",
+            "2",
+            "3.0",
+            "contact",
+            "agent_bot",
+            "user",
+            "handoff",
+            "True",
+            "False",
+            "solved",
+            "reopened",
+            "created",
+            "closed",
+            "2024-01-01T09:00:00Z",
+            "02/03/2024 10:00",
+            "",
+            "\"",
+        ];
+        let headers = [
+            (
+                "conversation_id,message_id,in_reply_to,sender_type,private,created_at\n",
+                FileKind::Messages,
+            ),
+            (
+                "message_id,in_reply_to,inbound,created_at\n",
+                FileKind::Messages,
+            ),
+            ("case,activity,event_at\n", FileKind::Events),
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        for round in 0..300 {
+            let (header, kind) = headers[round % headers.len()];
+            let mut text = String::from(header);
+            for _ in 0..80 {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1);
+                let index = (state >> 33) as usize % pieces.len();
+                text.push_str(pieces[index]);
+            }
+
+            let file = load_with("random.csv", text.as_bytes(), ReadOptions::default());
+            let settings = Settings::new("UTC", chrono::DateTime::<Utc>::default());
+            let report = build(std::slice::from_ref(&file), &settings);
+
+            assert_eq!(file.kinds, vec![kind]);
+            // Every rebuilt ticket comes from at least one used row.
+            assert!(file.tickets.len() <= file.rows.used);
+            assert_eq!(report.headline.len(), Kpi::ALL.len());
+        }
+    }
+
+    #[test]
     fn random_input_never_panics() {
         // Rows stitched from header words, cell values and separators by a
         // fixed linear congruential generator, so every run sees the same
