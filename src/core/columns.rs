@@ -63,9 +63,9 @@ pub enum Role {
     /// The message's author kind: customer, agent, bot.
     SenderType,
     MessageText,
-    /// Who wrote the message: a name, handle or account id.
+    /// The message's author: a name, handle or account id.
     Author,
-    /// A yes/no flag for internal notes the customer never sees.
+    /// A yes/no flag for internal notes, hidden from the customer.
     Private,
     // Event logs: one row per change of a ticket.
     /// A process-mining case id such as `case:concept:name`.

@@ -3,10 +3,10 @@
 //!
 //! A message belongs to the conversation its conversation id names. A log
 //! without one (social exports such as the Twitter support corpus) links
-//! each message to the one it answers; a thread is then every message that
-//! leads back, reply by reply, to the same root: the message that answers
-//! nothing, or whose parent is not in the file. Reply loops are cut where
-//! the walk meets a message it has already passed.
+//! each message to the one it replies to. A thread is then every message
+//! that leads back, reply by reply, to the same root. The root is the
+//! message that replies to nothing, or whose parent is not in the file.
+//! Reply loops are cut where the walk meets a message it already passed.
 //!
 //! Who sent a message is read at load ([`sender_of_type`], an inbound flag
 //! or the user's list of agent names). Only public messages of human agents
@@ -46,7 +46,8 @@ pub struct Message {
     pub line: u64,
     pub conversation_id: Option<String>,
     pub message_id: Option<String>,
-    /// The message this one answers, for logs linked by reply ids.
+    /// The id of the message this one replies to, for logs linked by
+    /// reply ids.
     pub in_reply_to: Option<String>,
     pub sent_at: Option<Stamp>,
     pub author: Option<String>,
@@ -60,7 +61,8 @@ pub struct Message {
 }
 
 impl Message {
-    /// A public message of a human agent: the only kind that answers.
+    /// Returns whether this is a public message of a human agent, the only
+    /// kind that counts as a reply.
     pub fn is_human_reply(&self) -> bool {
         self.sender == Sender::Agent && !self.private && !self.handoff
     }
@@ -225,9 +227,9 @@ fn thread_roots(messages: &[Message]) -> Vec<usize> {
 ///
 /// - id: the conversation id, else the root message's id;
 /// - created: the first customer message, or the first message of a
-///   conversation no customer wrote in; when a bot hand-off row comes
-///   after it and before the first human reply, the hand-off, because
-///   the agent's clock starts there (as Chatwoot measures it);
+///   conversation without a customer message. A bot hand-off row between
+///   it and the first human reply moves it to the hand-off, because the
+///   agent's clock starts there, as Chatwoot measures it;
 /// - first reply: the first public human agent message at or after the
 ///   creation time; `None` when there is none;
 /// - replies: the public human agent messages;
@@ -257,7 +259,7 @@ fn ticket(messages: &[Message], members: &[usize]) -> Ticket {
     timed.sort_by_key(|m| m.sent_at);
     let asked = timed.iter().find(|m| m.sender == Sender::Customer);
     let mut start = asked.or(timed.first()).and_then(|m| m.sent_at);
-    // Without a customer message nobody waited, so nothing was answered.
+    // Without a customer message there is nothing to reply to.
     let reply = asked.and_then(|_| {
         timed
             .iter()
@@ -287,8 +289,8 @@ fn ticket(messages: &[Message], members: &[usize]) -> Ticket {
     }
 }
 
-/// Finds a thread's root: the message that answers nothing, or answers a
-/// message outside the thread; the first message for a loop.
+/// Finds a thread's root: the message that replies to nothing or to a
+/// message outside the thread, else (in a loop) the first message.
 fn root_of<'m>(thread: &[&'m Message]) -> Option<&'m Message> {
     let ids: HashSet<&str> = thread
         .iter()

@@ -40,7 +40,7 @@ pub struct Event {
     pub dims: Dims,
 }
 
-/// What an activity means for a ticket's KPIs.
+/// The meaning of an activity for a ticket's KPIs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Meaning {
     Created,
@@ -316,7 +316,7 @@ mod tests {
     }
 
     #[test]
-    fn case_without_create_event_starts_at_its_first_event() {
+    fn case_without_create_starts_at_first_event() {
         let events = vec![
             event("C1", "Assign seriousness", at(1, 8, 0)),
             event("C1", "Take in charge ticket", at(1, 9, 0)),
@@ -386,7 +386,7 @@ mod tests {
     }
 
     #[test]
-    fn agent_is_whoever_took_the_ticket_in_charge() {
+    fn agent_is_first_responder() {
         let mut taken = event("C1", "Take in charge ticket", at(1, 9, 0));
         taken.dims.agent = Some("Value 1".to_string());
         let mut closed = event("C1", "Closed", at(1, 10, 0));
