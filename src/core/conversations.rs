@@ -340,8 +340,10 @@ pub struct ConversationStats {
 /// answers waiting customer messages, reply − the first of those customer
 /// messages (Chatwoot's `waiting_since`), in seconds. The first reply is
 /// first response time, so it is not counted again. Bots and private
-/// notes neither answer nor wait. Local times are read in the settings'
-/// time zone; a time that does not exist there is skipped.
+/// notes neither reply nor wait. With a report range, only conversations
+/// that start in it count: at their first customer message, else their
+/// first message. Local times are read in the settings' time zone, and a
+/// time that does not exist there is skipped.
 ///
 /// ```
 /// # use service_kpis::core::conversations::{stats, Message, Sender};
@@ -378,12 +380,15 @@ pub fn stats(files: &[LoadedFile], settings: &Settings) -> Option<ConversationSt
     let mut replies = Vec::new();
     let mut waits = Vec::new();
     for file in files {
-        figures.messages += file.messages.len();
         for members in conversations(&file.messages) {
             let thread: Vec<&Message> = members
                 .iter()
                 .filter_map(|&index| file.messages.get(index))
                 .collect();
+            if !starts_in_range(&thread, &zone, settings) {
+                continue;
+            }
+            figures.messages += thread.len();
             let count = thread.iter().filter(|m| m.is_human_reply()).count();
             if count == 0 {
                 figures.without_human_reply += 1;
@@ -407,6 +412,32 @@ pub fn stats(files: &[LoadedFile], settings: &Settings) -> Option<ConversationSt
         format::elapsed,
     );
     Some(figures)
+}
+
+/// Checks whether a conversation starts inside the report's range, at its
+/// first customer message or else its first message, read in the report's
+/// time zone. Without a range every conversation counts. A conversation
+/// without a readable time counts only then.
+fn starts_in_range(thread: &[&Message], zone: &Zone, settings: &Settings) -> bool {
+    let Some(range) = settings.range else {
+        return true;
+    };
+    let earliest = |customer_only: bool| {
+        thread
+            .iter()
+            .filter(|m| !customer_only || m.sender == Sender::Customer)
+            .filter_map(|m| m.sent_at)
+            .min()
+    };
+    let Some(start) = earliest(true).or_else(|| earliest(false)) else {
+        return false;
+    };
+    let instant = match zone.read(start) {
+        Reading::Exact(instant) | Reading::Earlier(instant) => instant,
+        Reading::Nonexistent => return false,
+    };
+    let day = zone.local_date(instant);
+    range.first <= day && day <= range.last
 }
 
 /// Seconds each later human reply of one conversation answered after.
@@ -657,6 +688,29 @@ mod tests {
         assert_eq!(figures.next_reply_time.n, 0);
         assert_eq!(figures.next_reply_time.display, format::NO_DATA);
         assert_eq!(figures.replies_per_conversation.median, Some(0.0));
+    }
+
+    #[test]
+    fn range_keeps_conversations_started_in_it() {
+        // C starts 2024-05-06 09:00; D starts the next day.
+        let mut next_day = said(24 * 60, Sender::Customer);
+        next_day.conversation_id = Some("D".to_string());
+        let file = LoadedFile {
+            messages: vec![said(0, Sender::Customer), said(5, Sender::Agent), next_day],
+            ..LoadedFile::default()
+        };
+        let mut settings = settings();
+        let day = chrono::NaiveDate::from_ymd_opt(2024, 5, 7).unwrap_or_default();
+        settings.range = Some(crate::core::settings::DateRange {
+            first: day,
+            last: day,
+        });
+
+        let figures = stats(&[file], &settings).expect("messages");
+
+        assert_eq!(figures.conversations, 1);
+        assert_eq!(figures.messages, 1);
+        assert_eq!(figures.without_human_reply, 1);
     }
 
     #[test]
