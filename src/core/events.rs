@@ -37,6 +37,9 @@ pub struct Event {
     /// The activity as written.
     pub activity: Option<String>,
     pub at: Option<Stamp>,
+    /// The ticket's status after the event, where the log has a status
+    /// column, as written and as read.
+    pub status: Option<(String, TicketState)>,
     pub dims: Dims,
 }
 
@@ -167,8 +170,10 @@ pub fn meaning(activity: &str) -> Meaning {
 /// - closed: the last closing, only while closed now;
 /// - reopens: reopen events after a resolution or closing, and
 ///   resolutions of a ticket already resolved;
-/// - state: from the last event that changes it (open until then);
-/// - status: the last activity's name, for the backlog by status;
+/// - state: from the last status cell the loader could read, else from
+///   the last event that changes it (open until then);
+/// - status: the last status cell, else the last activity's name, for
+///   the backlog by status;
 /// - dims: the last value of each, with the agent of the first response,
 ///   else of the first resolution, else the last one named.
 pub fn tickets(events: &[Event]) -> Vec<Ticket> {
@@ -245,6 +250,10 @@ fn ticket(events: &[&Event]) -> Ticket {
         merge_dims(&mut ticket.dims, &event.dims);
     }
 
+    let last_status = events.iter().rev().find_map(|e| e.status.as_ref());
+    if let Some((_, state)) = last_status.filter(|(_, s)| *s != TicketState::Unknown) {
+        ticket.state = *state;
+    }
     ticket.created = created.or(events.first().and_then(|e| e.at));
     let done = matches!(ticket.state, TicketState::Resolved | TicketState::Closed);
     ticket.resolved_at = last_resolved.filter(|_| done);
@@ -252,7 +261,10 @@ fn ticket(events: &[&Event]) -> Ticket {
         ticket.closed_at = None;
     }
     ticket.reopens = Some(reopens);
-    ticket.status = events.last().and_then(|e| e.activity.clone());
+    ticket.status = match last_status {
+        Some((text, _)) => Some(text.clone()),
+        None => events.last().and_then(|e| e.activity.clone()),
+    };
     ticket.dims.agent = responder.or(resolver).or(ticket.dims.agent.take());
     ticket
 }
@@ -374,6 +386,23 @@ mod tests {
         assert_eq!(ticket.first_resolved_at, at(1, 10, 0));
         assert_eq!(ticket.resolved_at, at(1, 12, 0));
         assert_eq!(ticket.reopens, Some(1));
+    }
+
+    #[test]
+    fn status_column_overrides_activity_state() {
+        // Solved at 10:00, but the last row's status says the ticket is
+        // pending again (open), so it has no full resolution.
+        let mut solved = event("C1", "solved", at(1, 10, 0));
+        solved.status = Some(("Solved".to_string(), TicketState::Resolved));
+        let mut note = event("C1", "comment", at(1, 11, 0));
+        note.status = Some(("Pending".to_string(), TicketState::Open));
+
+        let ticket = &tickets(&[solved, note])[0];
+
+        assert_eq!(ticket.state, TicketState::Open);
+        assert_eq!(ticket.status.as_deref(), Some("Pending"));
+        assert_eq!(ticket.first_resolved_at, at(1, 10, 0));
+        assert_eq!(ticket.resolved_at, None);
     }
 
     #[test]

@@ -1487,6 +1487,25 @@ mod tests {
     }
 
     #[test]
+    fn event_log_status_column_sets_state() {
+        let text = "case,activity,event_at,status\n\
+                    A,created,2024-01-01T09:00:00Z,New\n\
+                    A,solved,2024-01-01T10:00:00Z,Solved\n\
+                    A,comment,2024-01-01T11:00:00Z,Pending\n\
+                    B,created,2024-01-01T09:00:00Z,Weird\n";
+
+        let file = load_with("e.csv", text.as_bytes(), ReadOptions::default());
+
+        // A is pending again after its solve; B's status is unknown, so
+        // its state comes from its events: open.
+        assert_eq!(file.tickets[0].state, TicketState::Open);
+        assert_eq!(file.tickets[0].status.as_deref(), Some("Pending"));
+        assert_eq!(file.tickets[0].resolved_at, None);
+        assert_eq!(file.tickets[1].state, TicketState::Open);
+        assert!(has_note(&file, "status", "Weird"));
+    }
+
+    #[test]
     fn agent_names_decide_senders_without_a_sender_column() {
         let text = "conversation_id,message_id,sender_name,created_at\n\
                     C1,1,Pat,2024-01-01T09:00:00Z\n\

@@ -245,6 +245,13 @@ impl Cells<'_> {
             .into_iter()
             .find(|role| self.plan.has(*role));
         let at = time_role.and_then(|role| self.stamp(role, StampField::EventAt));
+        let status = self.text(Role::Status).map(|text| {
+            let state = ticket_state(&text);
+            if state == TicketState::Unknown && self.loader.unknown_statuses.len() < 20 {
+                self.loader.unknown_statuses.insert(text.clone());
+            }
+            (text, state)
+        });
         Event {
             line: self.record.line,
             case_id: self
@@ -252,6 +259,7 @@ impl Cells<'_> {
                 .or_else(|| self.text(Role::TicketId)),
             activity,
             at,
+            status,
             dims: dims.clone(),
         }
     }
