@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::columns;
 use crate::core::format;
 use crate::core::load::LoadedFile;
-use crate::core::model::{Dims, Stamp, Ticket};
+use crate::core::model::{Dims, Stamp, Ticket, TicketState};
 use crate::core::settings::Settings;
 use crate::core::stats;
 use crate::core::zone::{Reading, Zone};
@@ -56,6 +56,9 @@ pub struct Message {
     pub private: bool,
     /// A bot hand-off event row: a human agent takes over from here.
     pub handoff: bool,
+    /// The conversation's status on this row, where the log has a status
+    /// column (Intercom's `conversation_state`), as written and as read.
+    pub status: Option<(String, TicketState)>,
     /// The row's breakdown values (channel, team, ...).
     pub dims: Dims,
 }
@@ -233,6 +236,7 @@ fn thread_roots(messages: &[Message]) -> Vec<usize> {
 /// - first reply: the first public human agent message at or after the
 ///   creation time; `None` when there is none;
 /// - replies: the public human agent messages;
+/// - status and state: the last status cell in time order, if any;
 /// - dims: the first message's, with the first replying agent as agent.
 pub fn tickets(messages: &[Message]) -> Vec<Ticket> {
     conversations(messages)
@@ -277,10 +281,13 @@ fn ticket(messages: &[Message], members: &[usize]) -> Ticket {
         start = handoff.or(start);
     }
     dims.agent = reply.and_then(|m| m.author.clone()).or(dims.agent);
+    let status = timed.iter().rev().find_map(|m| m.status.clone());
 
     Ticket {
         line,
         id,
+        state: status.as_ref().map_or(TicketState::Unknown, |(_, s)| *s),
+        status: status.map(|(text, _)| text),
         created: start,
         first_response_at: reply.and_then(|m| m.sent_at),
         replies: Some(u32::try_from(replies).unwrap_or(u32::MAX)),

@@ -157,6 +157,9 @@ struct Plan {
     csat_scale: Option<Scale>,
     units: BTreeMap<usize, DurationUnit>,
     notes: Vec<ColumnNote>,
+    /// True when a message log's sender types follow Intercom, where
+    /// `user` is the customer; in Chatwoot's, `user` is an agent.
+    user_is_customer: bool,
 }
 
 impl Plan {
@@ -832,7 +835,13 @@ impl FileLoader {
         if plan.kinds.contains(&FileKind::Messages) {
             let sender = header_of(Role::SenderType);
             let inbound = header_of(Role::Inbound);
-            let text = if !sender.is_empty() {
+            let text = if !sender.is_empty() && plan.user_is_customer {
+                (
+                    sender,
+                    "Intercom author types: user / lead = customer; admin / teammate \
+                     = human agent; bots and operators never count as a reply",
+                )
+            } else if !sender.is_empty() {
                 (
                     sender,
                     "contact / customer = customer; user / agent / admin = human \
@@ -1503,6 +1512,28 @@ mod tests {
         assert_eq!(file.tickets[0].resolved_at, None);
         assert_eq!(file.tickets[1].state, TicketState::Open);
         assert!(has_note(&file, "status", "Weird"));
+    }
+
+    #[test]
+    fn intercom_message_log_sets_senders_and_state() {
+        // Intercom-style rows: the last message of C1 says closed. In
+        // Intercom's author types `user` is the customer, `admin` an agent.
+        let text = "conversation_id,message_author_type,created_at,conversation_state\n\
+                    C1,user,2024-01-01T09:00:00Z,open\n\
+                    C1,admin,2024-01-01T09:20:00Z,closed\n\
+                    C2,user,2024-01-01T10:00:00Z,open\n";
+
+        let file = load_with("m.csv", text.as_bytes(), ReadOptions::default());
+
+        assert_eq!(file.kinds, vec![FileKind::Messages]);
+        assert_eq!(file.messages[0].sender, Sender::Customer);
+        assert_eq!(file.messages[1].sender, Sender::Agent);
+        assert_eq!(file.tickets[0].first_response_at, utc(2024, 1, 1, 9, 20));
+        assert_eq!(file.tickets[0].state, TicketState::Closed);
+        assert_eq!(file.tickets[0].status.as_deref(), Some("closed"));
+        assert_eq!(file.tickets[1].state, TicketState::Open);
+        let note = "Intercom author types";
+        assert!(has_note(&file, "message_author_type", note));
     }
 
     #[test]

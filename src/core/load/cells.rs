@@ -193,7 +193,12 @@ impl Cells<'_> {
         let mut sender = Sender::Unknown;
         if let Some(kind) = self.text(Role::SenderType) {
             handoff = conversations::is_handoff(&kind);
-            match conversations::sender_of_type(&kind) {
+            let intercom_user = self.plan.user_is_customer && columns::match_text(&kind) == "user";
+            let known = match intercom_user {
+                true => Some(Sender::Customer),
+                false => conversations::sender_of_type(&kind),
+            };
+            match known {
                 Some(known) => sender = known,
                 None if self.loader.unknown_senders.len() < 20 => {
                     self.loader.unknown_senders.insert(kind);
@@ -218,6 +223,7 @@ impl Cells<'_> {
             .into_iter()
             .find(|role| self.plan.has(*role));
         let sent_at = sent_role.and_then(|role| self.stamp(role, StampField::MessageSent));
+        let status = self.status_cell();
         Message {
             line: self.record.line,
             conversation_id: self.text(Role::TicketId),
@@ -228,6 +234,7 @@ impl Cells<'_> {
             sender,
             private: self.flag(Role::Private).unwrap_or(false),
             handoff,
+            status,
             dims: dims.clone(),
         }
     }
@@ -245,13 +252,7 @@ impl Cells<'_> {
             .into_iter()
             .find(|role| self.plan.has(*role));
         let at = time_role.and_then(|role| self.stamp(role, StampField::EventAt));
-        let status = self.text(Role::Status).map(|text| {
-            let state = ticket_state(&text);
-            if state == TicketState::Unknown && self.loader.unknown_statuses.len() < 20 {
-                self.loader.unknown_statuses.insert(text.clone());
-            }
-            (text, state)
-        });
+        let status = self.status_cell();
         Event {
             line: self.record.line,
             case_id: self
@@ -267,6 +268,17 @@ impl Cells<'_> {
 
 // Reading single cells.
 impl Cells<'_> {
+    /// Reads a status cell of a message or event log, noting statuses the
+    /// loader does not know.
+    fn status_cell(&mut self) -> Option<(String, TicketState)> {
+        let text = self.text(Role::Status)?;
+        let state = ticket_state(&text);
+        if state == TicketState::Unknown && self.loader.unknown_statuses.len() < 20 {
+            self.loader.unknown_statuses.insert(text.clone());
+        }
+        Some((text, state))
+    }
+
     /// Reads a timestamp cell. Numeric dates with an undecided day/month order
     /// are kept aside and filled in when the whole column has been seen.
     fn stamp(&mut self, role: Role, field: StampField) -> Option<Stamp> {

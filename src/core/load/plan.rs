@@ -44,6 +44,7 @@ impl FileLoader {
             ));
         }
 
+        let user_is_customer = intercom_sender_types(&self.sample, &columns);
         self.plan = Some(Plan {
             columns,
             kinds,
@@ -52,6 +53,7 @@ impl FileLoader {
             csat_scale: None,
             units,
             notes,
+            user_is_customer,
         });
     }
 
@@ -176,6 +178,20 @@ fn kinds_of(columns: &[ColumnMatch]) -> (Vec<FileKind>, Option<&'static str>) {
         return (kinds, Some(LEFT_OUT_UNKNOWN));
     }
     (kinds, None)
+}
+
+/// Tells Intercom's author types from Chatwoot's by the sampled values:
+/// `lead` or `admin` without `contact` means `user` is the customer.
+fn intercom_sender_types(sample: &[RawRecord], columns: &[ColumnMatch]) -> bool {
+    let Some(column) = columns.iter().find(|m| m.role == Role::SenderType) else {
+        return false;
+    };
+    let values: BTreeSet<String> = sample_values(sample, column.index)
+        .into_iter()
+        .map(columns::match_text)
+        .collect();
+    let intercom = values.contains("lead") || values.contains("admin");
+    intercom && !values.contains("contact")
 }
 
 /// True when tickets have reply or resolution times but nothing to measure
