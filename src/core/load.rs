@@ -20,8 +20,14 @@
 //!   still count for their ticket or call, and a note gives their number);
 //! - a call row is used when any call column has a value, even an
 //!   unreadable talk time, because average handle time reports those apart;
+//! - a message row is used when it has a conversation id, a message id or
+//!   a readable time; an event row when it has a case id and a readable
+//!   time, unless it repeats an earlier row exactly;
 //! - a row that yields any record is used once, even when it yields a
 //!   ticket and a survey response.
+//!
+//! Message logs and event logs are then rebuilt into tickets, one per
+//! conversation ([`conversations::tickets`]) or case ([`events::tickets`]).
 //!
 //! Every other row is left out with its reason, so that
 //! `used + left out = total` holds for every file.
