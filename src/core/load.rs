@@ -1546,9 +1546,10 @@ mod tests {
     fn agent_names_decide_senders_without_a_sender_column() {
         let text = "conversation_id,message_id,sender_name,created_at\n\
                     C1,1,Pat,2024-01-01T09:00:00Z\n\
-                    C1,2,ana ruiz,2024-01-01T09:30:00Z\n";
+                    C1,2,ana ruiz,2024-01-01T09:30:00Z\n\
+                    C1,3,Élodie,2024-01-01T09:40:00Z\n";
         let options = ReadOptions {
-            agent_names: vec!["Ana Ruiz".to_string()],
+            agent_names: vec!["Ana Ruiz".to_string(), "ÉLODIE ".to_string()],
             ..ReadOptions::default()
         };
 
@@ -1556,7 +1557,11 @@ mod tests {
 
         assert_eq!(file.kinds, vec![FileKind::Messages]);
         let senders: Vec<Sender> = file.messages.iter().map(|m| m.sender).collect();
-        assert_eq!(senders, vec![Sender::Customer, Sender::Agent]);
+        // Case and the list's surrounding spaces do not matter.
+        assert_eq!(
+            senders,
+            vec![Sender::Customer, Sender::Agent, Sender::Agent]
+        );
         assert_eq!(file.tickets[0].first_response_at, utc(2024, 1, 1, 9, 30));
     }
 

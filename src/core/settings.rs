@@ -42,8 +42,9 @@ pub struct ReadOptions {
     pub date_order: BTreeMap<String, DateOrder>,
     pub two_part_duration: TwoPartDuration,
     /// Authors of a conversation log who are agents, matched without
-    /// regard to case, for logs with neither a sender type nor an inbound
-    /// flag. Other authors are then customers.
+    /// regard to case. The list decides only for messages whose sender no
+    /// sender-type or inbound cell tells, and other authors are then
+    /// customers.
     #[serde(default)]
     pub agent_names: Vec<String>,
 }

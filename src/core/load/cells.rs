@@ -191,17 +191,17 @@ impl Cells<'_> {
         let author = self.text(Role::Author);
         let mut handoff = false;
         let mut sender = Sender::Unknown;
-        if let Some(kind) = self.text(Role::SenderType) {
-            handoff = conversations::is_handoff(&kind);
-            let intercom_user = self.plan.user_is_customer && columns::match_text(&kind) == "user";
-            let known = match intercom_user {
+        if let Some(sender_type) = self.text(Role::SenderType) {
+            handoff = conversations::is_handoff(&sender_type);
+            let folded = columns::match_text(&sender_type);
+            let known = match self.plan.user_is_customer && folded == "user" {
                 true => Some(Sender::Customer),
-                false => conversations::sender_of_type(&kind),
+                false => conversations::sender_of_type(&sender_type),
             };
             match known {
                 Some(known) => sender = known,
                 None if self.loader.unknown_senders.len() < 20 => {
-                    self.loader.unknown_senders.insert(kind);
+                    self.loader.unknown_senders.insert(sender_type);
                 }
                 None => {}
             }
@@ -210,9 +210,8 @@ impl Cells<'_> {
         }
         let names = &self.loader.options.agent_names;
         if sender == Sender::Unknown && !names.is_empty() {
-            let listed = author
-                .as_deref()
-                .is_some_and(|a| names.iter().any(|n| n.trim().eq_ignore_ascii_case(a)));
+            let folded = author.as_deref().map(|a| a.trim().to_lowercase());
+            let listed = folded.is_some_and(|a| names.iter().any(|n| n.trim().to_lowercase() == a));
             sender = if listed {
                 Sender::Agent
             } else {
