@@ -13,7 +13,7 @@ use crate::core::report::{figures, Breakdown, BreakdownRow, Context, Figure, Kpi
 /// The label of the row for records without a value.
 pub const NONE_LABEL: &str = "(none)";
 
-/// One table per dimension that any record has a value for.
+/// Builds one table per dimension that any record has a value for.
 pub fn breakdowns(records: &Records, context: &Context) -> Vec<Breakdown> {
     Dimension::ALL
         .iter()
@@ -21,7 +21,7 @@ pub fn breakdowns(records: &Records, context: &Context) -> Vec<Breakdown> {
         .collect()
 }
 
-/// The table for one dimension: rows by value in alphabetical order, then
+/// Builds the table for one dimension: rows by value in alphabetical order, then
 /// `(none)`, with only the KPIs that have records in some row; `None` when
 /// no record has a value.
 pub fn breakdown(dimension: Dimension, records: &Records, context: &Context) -> Option<Breakdown> {

@@ -100,6 +100,20 @@ fn handle_seconds(call: &Call, reader: &FieldReader, log: &mut ProblemLog) -> Re
 /// as 0. Unanswered calls and calls without a usable talk time are left
 /// out with the reason. Detail: median, mean and 90th percentile. No
 /// handled call gives no data (n = 0).
+///
+/// ```
+/// # use service_kpis::core::report::{build, Kpi};
+/// # use service_kpis::core::load::LoadedFile;
+/// # use service_kpis::core::model::Call;
+/// # use service_kpis::core::settings::Settings;
+/// # use chrono::{TimeZone, Utc};
+/// let talk = |secs| Call { talk_secs: Some(secs), ..Default::default() };
+/// let file = LoadedFile { calls: vec![talk(100.0), talk(118.0)], ..Default::default() };
+/// let settings = Settings::new("UTC", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap());
+/// let report = build(&[file], &settings);
+/// // (100 + 118) / 2 = 109 s.
+/// assert_eq!(report.figure(Kpi::HandleTime).unwrap().display, "0:01:49");
+/// ```
 pub fn handle_time(calls: &[&CallFacts], context: &Context) -> Figure {
     let mut tally = Tally::default();
     let mut values = Vec::with_capacity(calls.len());
@@ -230,4 +244,209 @@ pub fn first_contact_resolution(
         left_out,
         detail,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::load::LoadedFile;
+    use crate::core::model::{Ticket, TicketState};
+    use crate::core::report::testing::{column, figure, left_out, settings};
+    use crate::core::report::{build, Report};
+
+    fn report_of(files: Vec<LoadedFile>, rule: FcrDefinition) -> Report {
+        let mut settings = settings();
+        settings.fcr = rule;
+        build(&files, &settings)
+    }
+
+    fn calls_file(calls: Vec<Call>, with_hold: bool) -> LoadedFile {
+        let mut columns = vec![column(Role::TalkTime, 0, "Talk")];
+        if with_hold {
+            columns.push(column(Role::HoldTime, 1, "Hold"));
+        }
+        LoadedFile {
+            name: "calls.csv".to_string(),
+            columns,
+            calls,
+            ..LoadedFile::default()
+        }
+    }
+
+    fn tickets_file(tickets: Vec<Ticket>) -> LoadedFile {
+        LoadedFile {
+            tickets,
+            ..LoadedFile::default()
+        }
+    }
+
+    #[test]
+    fn handle_time_leaves_out_unanswered_calls() {
+        // 100 s and 300 s handled; an abandoned call is not a 0.
+        let calls = vec![
+            Call {
+                talk_secs: Some(100.0),
+                ..Call::default()
+            },
+            Call {
+                talk_secs: Some(300.0),
+                ..Call::default()
+            },
+            Call {
+                answered: Some(false),
+                ..Call::default()
+            },
+        ];
+
+        let report = report_of(vec![calls_file(calls, false)], FcrDefinition::Auto);
+
+        let aht = figure(&report, Kpi::HandleTime);
+        assert_eq!(aht.value, Some(200.0));
+        assert_eq!(aht.display, "0:03:20");
+        assert_eq!(left_out(aht, "unanswered"), 1);
+        assert!(aht.definition.starts_with("talk time only"));
+    }
+
+    #[test]
+    fn handle_time_uses_export_handle_time() {
+        // No talk time, but the export's own handle time of 1 h 1 min.
+        let calls = vec![Call {
+            handle_secs: Some(3660.0),
+            ..Call::default()
+        }];
+
+        let report = report_of(vec![calls_file(calls, true)], FcrDefinition::Auto);
+
+        assert_eq!(figure(&report, Kpi::HandleTime).display, "1:01:00");
+    }
+
+    #[test]
+    fn handle_time_of_no_calls_is_no_data() {
+        let report = report_of(vec![calls_file(Vec::new(), true)], FcrDefinition::Auto);
+
+        assert_eq!(figure(&report, Kpi::HandleTime).display, "no data (n = 0)");
+    }
+
+    fn resolved_ticket(replies: Option<u32>, reopens: Option<u32>, flag: Option<bool>) -> Ticket {
+        Ticket {
+            state: TicketState::Resolved,
+            replies,
+            reopens,
+            one_touch: flag,
+            ..Ticket::default()
+        }
+    }
+
+    #[test]
+    fn fcr_one_touch_counts_replies_and_reopens() {
+        // 1 reply: one-touch; 2 replies: not; 1 reply but reopened: not;
+        // an open ticket is not resolved. 1 / 3.
+        let tickets = vec![
+            resolved_ticket(Some(1), Some(0), None),
+            resolved_ticket(Some(2), Some(0), None),
+            resolved_ticket(Some(1), Some(1), None),
+            Ticket {
+                state: TicketState::Open,
+                replies: Some(1),
+                ..Ticket::default()
+            },
+        ];
+
+        let report = report_of(vec![tickets_file(tickets)], FcrDefinition::OneTouch);
+
+        let fcr = figure(&report, Kpi::FirstContactResolution);
+        assert!((fcr.value.unwrap() - 100.0 / 3.0).abs() < 1e-9);
+        assert_eq!(fcr.detail, Detail::Share { part: 1, whole: 3 });
+        assert_eq!(left_out(fcr, "not resolved"), 1);
+    }
+
+    #[test]
+    fn fcr_one_touch_says_reopens_missing() {
+        let tickets = vec![resolved_ticket(Some(0), None, None)];
+
+        let report = report_of(vec![tickets_file(tickets)], FcrDefinition::OneTouch);
+
+        let fcr = figure(&report, Kpi::FirstContactResolution);
+        assert_eq!(fcr.value, Some(100.0));
+        assert!(
+            fcr.definition.contains("reopens not in export"),
+            "{}",
+            fcr.definition
+        );
+    }
+
+    #[test]
+    fn fcr_explicit_flag_over_tickets_and_calls() {
+        // Tickets: flags yes, no. Calls: answered resolved yes, answered
+        // no flag (left out), abandoned (left out). 2 / 3.
+        let tickets = vec![
+            resolved_ticket(None, None, Some(true)),
+            resolved_ticket(None, None, Some(false)),
+        ];
+        let calls = vec![
+            Call {
+                resolved: Some(true),
+                ..Call::default()
+            },
+            Call::default(),
+            Call {
+                answered: Some(false),
+                resolved: Some(true),
+                ..Call::default()
+            },
+        ];
+
+        let files = vec![tickets_file(tickets), calls_file(calls, false)];
+        let report = report_of(files, FcrDefinition::ExplicitFlag);
+
+        let fcr = figure(&report, Kpi::FirstContactResolution);
+        assert!((fcr.value.unwrap() - 200.0 / 3.0).abs() < 1e-9);
+        assert!(fcr.definition.contains("sources: 2 tickets, 1 calls"));
+        assert_eq!(left_out(fcr, "no first-contact flag"), 1);
+        assert_eq!(left_out(fcr, "unanswered"), 1);
+    }
+
+    #[test]
+    fn fcr_auto_prefers_flag_then_one_touch() {
+        // Flag false despite 1 reply; no flag and 1 reply: one-touch. 1 / 2.
+        let tickets = vec![
+            resolved_ticket(Some(1), Some(0), Some(false)),
+            resolved_ticket(Some(1), Some(0), None),
+        ];
+
+        let report = report_of(vec![tickets_file(tickets)], FcrDefinition::Auto);
+
+        let fcr = figure(&report, Kpi::FirstContactResolution);
+        assert_eq!(fcr.value, Some(50.0));
+        assert!(fcr.definition.contains("(1 tickets), else one-touch"));
+    }
+
+    #[test]
+    fn fcr_without_usable_data_says_why() {
+        // A resolved ticket with neither a flag nor a reply count.
+        let tickets = vec![resolved_ticket(None, None, None)];
+
+        let report = report_of(vec![tickets_file(tickets)], FcrDefinition::ExplicitFlag);
+
+        let fcr = figure(&report, Kpi::FirstContactResolution);
+        assert_eq!(fcr.display, "no data (n = 0)");
+        assert!(fcr
+            .definition
+            .contains("cannot be computed: no first-contact flag"));
+    }
+
+    #[test]
+    fn fcr_auto_without_flag_or_replies_says_why() {
+        // Auto falls back to one-touch, which needs a reply count.
+        let tickets = vec![resolved_ticket(None, None, None)];
+
+        let report = report_of(vec![tickets_file(tickets)], FcrDefinition::Auto);
+
+        let fcr = figure(&report, Kpi::FirstContactResolution);
+        assert_eq!(fcr.value, None);
+        assert_eq!(
+            left_out(fcr, "no first-contact flag or agent reply count"),
+            1
+        );
+    }
 }

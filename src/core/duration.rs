@@ -3,8 +3,8 @@
 //!
 //! Durations come back in seconds and may be negative (Jira writes SLA
 //! time left as `-0:30` once breached). A two-part `04:10` with no unit word
-//! in the cell is [`ParsedDuration::Ambiguous`]: the loader asks the user or
-//! applies the file's setting. This module does not decide which columns
+//! in the cell is [`ParsedDuration::Ambiguous`], and the loader resolves it
+//! from the user's choice or the file's setting. This module does not decide which columns
 //! are durations, nor which unit a header without one implies.
 
 use crate::core::number::{parse_number, NumberStyle};
@@ -46,17 +46,18 @@ pub enum ParsedDuration {
 /// Formats accepted, for "expected …" in messages.
 pub const EXPECTED: &str = "a duration such as 0:04:10, 1h 2m 5s, 18:25 min or a number";
 
-/// Longest cell worth parsing; `2 days 23:59:59.999999` is 22 characters.
+/// Maximum length of a cell worth parsing (`2 days 23:59:59.999999` is 22
+/// characters).
 const MAX_LENGTH: usize = 64;
 
 /// The unit a header names, e.g. "in minutes", "(Sek.)", "_ms", "(in hrs)".
 ///
 /// The header is split into words at non-letters and at lower-to-upper
 /// case changes (`TalkTimeSec`). The first word that names a unit in
-/// English or German wins, so "First reply time in minutes within business
-/// hours" is in minutes. The one-letter units `s`, `m`, `h` and `d` count
-/// only inside brackets (`(s)`) or as a suffix after `_` (`wait_s`), since
-/// elsewhere they are too often something else.
+/// English, German or French wins, so "First reply time in minutes within
+/// business hours" is in minutes. The one-letter units `s`, `m`, `h` and `d`
+/// count only inside brackets (`(s)`) or as a suffix after `_` (`wait_s`),
+/// since elsewhere they are too often something else.
 ///
 /// ```
 /// use service_kpis::core::duration::{unit_from_header, DurationUnit};
@@ -114,8 +115,8 @@ fn header_words(header: &str) -> Vec<HeaderWord> {
     words
 }
 
-/// The unit a word names: English, German and French spellings and their
-/// usual abbreviations, and the one-letter symbols.
+/// Returns the unit that a word names, from English, German and French
+/// spellings, their usual abbreviations and the one-letter symbols.
 fn unit_from_word(word: &str) -> Option<DurationUnit> {
     use DurationUnit::*;
     let unit = match word {
@@ -136,14 +137,19 @@ fn unit_from_word(word: &str) -> Option<DurationUnit> {
 /// Parses one non-empty cell; plain numbers are in `unit`, and a decimal
 /// comma is accepted when `decimal_comma` is set.
 ///
+/// `unit` is the unit that the header names, so a column without one should
+/// be parsed with [`DurationUnit::Seconds`]: any other choice would also
+/// decide how a two-part `04:10` reads.
+///
 /// Accepted forms, each with an optional leading sign:
 ///
 /// - a plain number, in `unit`: `245`, `4,5` (with `decimal_comma`);
 /// - clock forms: `H:MM:SS`, `HH:MM:SS.fff`, `D.HH:MM:SS`, an optional day
 ///   count before (`2 days 3:04:05`, `1 day, 3:04`), and an optional unit
-///   word after; a two-part `MM:SS` needs a minutes word (`18:25 min`) and
-///   `H:MM` an hours word, or else the result is
-///   [`ParsedDuration::Ambiguous`];
+///   word after. A two-part `MM:SS` needs a minutes word (`18:25 min`) or
+///   a `unit` of minutes, and `H:MM` needs an hours word, a `unit` of hours
+///   or a day count. Otherwise the result is [`ParsedDuration::Ambiguous`],
+///   except for `00:00`, which is zero either way;
 /// - numbers with unit words: `1h 2m 5s`, `45 sec`, `1.5 hours`, and `1h30`
 ///   where the last number takes the unit after the previous one;
 /// - ISO 8601 durations such as `PT1H2M5S` or `P1DT2H`.
@@ -186,7 +192,7 @@ pub fn parse_duration(
         .map(ParsedDuration::Seconds)
         .or_else(|| {
             let tokens = tokenize(unsigned, decimal_comma)?;
-            parse_clock_form(&tokens)
+            parse_clock_form(&tokens, unit)
                 .or_else(|| parse_unit_words(&tokens).map(ParsedDuration::Seconds))
         })?;
 
@@ -296,8 +302,10 @@ fn number_length(text: &str, decimal_comma: bool) -> usize {
     integer
 }
 
-/// Parses `[N day[s][,]] A:B[:C] [unit]`.
-fn parse_clock_form(tokens: &[Token]) -> Option<ParsedDuration> {
+/// Parses `[N day[s][,]] A:B[:C] [unit]`. A two-part `A:B` without a day
+/// count or unit word takes its reading from `column_unit` when that is
+/// minutes or hours.
+fn parse_clock_form(tokens: &[Token], column_unit: DurationUnit) -> Option<ParsedDuration> {
     let mut rest = tokens;
     let mut days = 0.0;
 
@@ -331,16 +339,23 @@ fn parse_clock_form(tokens: &[Token]) -> Option<ParsedDuration> {
                 return None;
             }
             let day_seconds = days * 86_400.0;
-            match (has_days, unit_word) {
-                (true, _) | (false, Some(DurationUnit::Hours)) => {
-                    Some(ParsedDuration::Seconds(day_seconds + a * 3600.0 + b * 60.0))
-                }
-                (false, Some(DurationUnit::Minutes)) => Some(ParsedDuration::Seconds(a * 60.0 + b)),
-                (false, None) => Some(ParsedDuration::Ambiguous {
-                    as_min_sec: a * 60.0 + b,
-                    as_hour_min: a * 3600.0 + b * 60.0,
+            let as_min_sec = a * 60.0 + b;
+            let as_hour_min = a * 3600.0 + b * 60.0;
+            let reading = match (has_days, unit_word) {
+                (true, _) => DurationUnit::Hours,
+                (false, Some(word_unit)) => word_unit,
+                (false, None) => column_unit,
+            };
+            match reading {
+                DurationUnit::Hours => Some(ParsedDuration::Seconds(day_seconds + as_hour_min)),
+                DurationUnit::Minutes => Some(ParsedDuration::Seconds(as_min_sec)),
+                _ if unit_word.is_some() => None,
+                // Both readings of 00:00 are zero.
+                _ if as_min_sec == as_hour_min => Some(ParsedDuration::Seconds(0.0)),
+                _ => Some(ParsedDuration::Ambiguous {
+                    as_min_sec,
+                    as_hour_min,
                 }),
-                (false, Some(_)) => None,
             }
         }
         _ => None,
@@ -522,6 +537,37 @@ mod tests {
     }
 
     #[test]
+    fn two_part_follows_column_unit() {
+        // Header "Talk time (min)": 18:25 is 18 min 25 s = 1105 s.
+        assert_eq!(
+            parse_duration("18:25", Minutes, false),
+            Some(ParsedDuration::Seconds(1105.0))
+        );
+        // Header "First response time (in hrs)": 02:30 is 2.5 h = 9000 s.
+        assert_eq!(
+            parse_duration("02:30", Hours, false),
+            Some(ParsedDuration::Seconds(9000.0))
+        );
+        // A unit word in the cell overrides the column's unit.
+        assert_eq!(
+            parse_duration("18:25 min", Hours, false),
+            Some(ParsedDuration::Seconds(1105.0))
+        );
+        assert!(matches!(
+            parse_duration("04:10", Days, false),
+            Some(ParsedDuration::Ambiguous { .. })
+        ));
+    }
+
+    #[test]
+    fn two_part_zero_is_not_ambiguous() {
+        assert_eq!(
+            parse_duration("00:00", Seconds, false),
+            Some(ParsedDuration::Seconds(0.0))
+        );
+    }
+
+    #[test]
     fn negative_durations() {
         // Jira SLA time left once breached.
         assert_eq!(
@@ -663,6 +709,40 @@ mod tests {
         for (header, expected) in cases {
             assert_eq!(unit_from_header(header), expected, "{header}");
         }
+    }
+
+    #[test]
+    fn real_call_log_talk_times() {
+        // AvgTalkDuration of the call-centre log: 4,054 calls answered (Y) in
+        // H:MM:SS, 911,837 s in all, summed with a Python script that splits
+        // each cell at ':'.
+        let path = format!(
+            "{}/../shared/data/real/pwc_call_center.csv",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let bytes = std::fs::read(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
+        let mut reader = crate::core::read::CsvReader::new();
+        let mut records = Vec::new();
+        reader.push(&bytes, &mut records);
+        reader.finish(&mut records);
+
+        let mut calls = 0;
+        let mut total = 0.0;
+        for record in &records[1..] {
+            let cell = &record.fields[8];
+            if cell.is_empty() {
+                continue;
+            }
+            calls += 1;
+            match parse_duration(cell, Seconds, false) {
+                Some(ParsedDuration::Seconds(value)) => total += value,
+                other => panic!("line {}: {cell:?} read as {other:?}", record.line),
+            }
+        }
+
+        assert_eq!(records[0].fields[8], "AvgTalkDuration");
+        assert_eq!(calls, 4_054);
+        assert_eq!(total, 911_837.0);
     }
 
     #[test]

@@ -18,11 +18,11 @@ use crate::core::settings::Period;
 use crate::core::survey::SurveyFacts;
 use crate::core::tickets::{BacklogSweep, TicketFacts};
 
-/// The most rows a series holds; a longer span keeps its latest periods
-/// so that a stray date decades away cannot make the page unusable.
+/// Maximum number of rows in a series. A longer span keeps its latest
+/// periods, so that a stray date decades away cannot flood the page.
 pub const MAX_ROWS: usize = 1000;
 
-/// The figures per period, from the first to the last period with any
+/// Computes the figures per period, from the first to the last period with any
 /// record (or over the settings' range), empty periods included.
 ///
 /// The period before the first row is computed too, unseen, so that the
@@ -110,7 +110,7 @@ pub fn series(
     Series { period, kpis, rows }
 }
 
-/// The earliest and latest cohort instants of any record.
+/// Returns the earliest and latest cohort instants of any record.
 fn record_span(
     tickets: &[TicketFacts],
     surveys: &[SurveyFacts],
@@ -170,7 +170,7 @@ fn bucket_records<'r, 'a>(
     buckets
 }
 
-/// The first day of the period that contains `date`. Weeks start on
+/// Returns the first day of the period that contains `date`. Weeks start on
 /// Monday, as ISO 8601 weeks do.
 pub fn period_start(period: Period, date: NaiveDate) -> NaiveDate {
     match period {
@@ -187,7 +187,7 @@ pub fn period_start(period: Period, date: NaiveDate) -> NaiveDate {
     }
 }
 
-/// The first day of the period after the one starting at `start`.
+/// Returns the first day of the period after the one starting at `start`.
 pub fn next_start(period: Period, start: NaiveDate) -> NaiveDate {
     let next = match period {
         Period::Day => start.checked_add_days(Days::new(1)),
@@ -199,7 +199,7 @@ pub fn next_start(period: Period, start: NaiveDate) -> NaiveDate {
     next.unwrap_or(NaiveDate::MAX)
 }
 
-/// The first day of the period before the one starting at `start`.
+/// Returns the first day of the period before the one starting at `start`.
 pub fn previous_start(period: Period, start: NaiveDate) -> NaiveDate {
     let previous = match period {
         Period::Day => start.checked_sub_days(Days::new(1)),
@@ -210,7 +210,7 @@ pub fn previous_start(period: Period, start: NaiveDate) -> NaiveDate {
     previous.unwrap_or(NaiveDate::MIN)
 }
 
-/// The label of the period starting at `start`: `2024-03-04`, `2024-W09`,
+/// Returns the label of the period starting at `start`: `2024-03-04`, `2024-W09`,
 /// `2024-03` or `2024-Q1`. A week belongs to the ISO year of its Thursday,
 /// so 30 December 2024 starts `2025-W01`.
 pub fn label(period: Period, start: NaiveDate) -> String {
@@ -225,7 +225,7 @@ pub fn label(period: Period, start: NaiveDate) -> String {
     }
 }
 
-/// The starts of every period from the one containing `first` to the one
+/// Lists the starts of every period from the one containing `first` to the one
 /// containing `last`, empty periods included, at most `limit` of them
 /// (the latest ones are kept).
 pub fn starts_between(
@@ -234,20 +234,20 @@ pub fn starts_between(
     last: NaiveDate,
     limit: usize,
 ) -> Vec<NaiveDate> {
-    let end = period_start(period, last);
+    // Walking back from the end stops after `limit` periods, so a stray
+    // date centuries away costs no more than a normal span.
+    let first = period_start(period, first);
     let mut starts = Vec::new();
-    let mut start = period_start(period, first);
-    while start <= end {
+    let mut start = period_start(period, last);
+    while start >= first && starts.len() < limit {
         starts.push(start);
-        let next = next_start(period, start);
-        if next <= start {
+        let previous = previous_start(period, start);
+        if previous >= start {
             break;
         }
-        start = next;
+        start = previous;
     }
-    if starts.len() > limit {
-        starts.drain(..starts.len() - limit);
-    }
+    starts.reverse();
     starts
 }
 
@@ -374,6 +374,14 @@ mod tests {
             starts,
             vec![date(2024, 1, 8), date(2024, 1, 9), date(2024, 1, 10)]
         );
+    }
+
+    #[test]
+    fn starts_between_far_apart_dates_stays_bounded() {
+        // From year 1 to 2024 by day would be over 700 000 periods.
+        let starts = starts_between(Period::Day, date(1, 1, 1), date(2024, 1, 10), 2);
+
+        assert_eq!(starts, vec![date(2024, 1, 9), date(2024, 1, 10)]);
     }
 
     #[test]

@@ -247,6 +247,20 @@ pub fn csat(responses: &[&SurveyFacts], context: &Context) -> Figure {
 /// 0 is a real score; scores that are not whole numbers from 0 to 10 are
 /// left out. Detail: promoters, passives and detractors. No response gives
 /// no data (n = 0).
+///
+/// ```
+/// # use service_kpis::core::report::{build, Kpi};
+/// # use service_kpis::core::load::LoadedFile;
+/// # use service_kpis::core::model::SurveyResponse;
+/// # use service_kpis::core::settings::Settings;
+/// # use chrono::{TimeZone, Utc};
+/// let score = |nps| SurveyResponse { nps: Some(nps), ..Default::default() };
+/// let file = LoadedFile { surveys: vec![score(9.0), score(7.0), score(0.0), score(10.0)], ..Default::default() };
+/// let settings = Settings::new("UTC", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap());
+/// let report = build(&[file], &settings);
+/// // Promoters 9 and 10 (50 %) − detractor 0 (25 %) = +25.
+/// assert_eq!(report.figure(Kpi::Nps).unwrap().display, "+25");
+/// ```
 pub fn nps(responses: &[&SurveyFacts], context: &Context) -> Figure {
     let mut tally = Tally::default();
     let (mut promoters, mut passives, mut detractors) = (0, 0, 0);
@@ -352,4 +366,195 @@ pub fn ces(responses: &[&SurveyFacts], context: &Context) -> Figure {
         max: scale.max,
     };
     Figure::with_value(Kpi::Ces, value, n, definition, tally.left_out(zone), detail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::report::testing::{column, figure, left_out, settings};
+    use crate::core::report::{build, Report};
+
+    fn report_of(
+        responses: Vec<SurveyResponse>,
+        scale: Option<Scale>,
+        settings: &Settings,
+    ) -> Report {
+        let file = LoadedFile {
+            name: "survey.csv".to_string(),
+            columns: vec![column(Role::Csat, 1, "Rating"), column(Role::Nps, 2, "NPS")],
+            csat_scale: scale,
+            surveys: responses,
+            ..LoadedFile::default()
+        };
+        build(&[file], settings)
+    }
+
+    fn csat_scores(scores: &[f64]) -> Vec<SurveyResponse> {
+        scores
+            .iter()
+            .enumerate()
+            .map(|(index, &score)| SurveyResponse {
+                line: index as u64 + 2,
+                csat: Some(Rating::Score(score)),
+                ..SurveyResponse::default()
+            })
+            .collect()
+    }
+
+    fn nps_scores(scores: &[f64]) -> Vec<SurveyResponse> {
+        scores
+            .iter()
+            .map(|&score| SurveyResponse {
+                nps: Some(score),
+                ..SurveyResponse::default()
+            })
+            .collect()
+    }
+
+    const ONE_TO_FIVE: Option<Scale> = Some(Scale { min: 1.0, max: 5.0 });
+
+    #[test]
+    fn csat_three_of_five_is_not_satisfied() {
+        // 5 and 4 are the top two points of 1–5; 3 is not: 2 / 3.
+        let report = report_of(csat_scores(&[5.0, 4.0, 3.0]), ONE_TO_FIVE, &settings());
+
+        let csat = figure(&report, Kpi::Csat);
+        assert!((csat.value.unwrap() - 200.0 / 3.0).abs() < 1e-9);
+        assert_eq!(csat.display, "66.7 %");
+    }
+
+    #[test]
+    fn csat_distribution_in_scale_order() {
+        let report = report_of(csat_scores(&[5.0, 1.0, 5.0, 3.0]), ONE_TO_FIVE, &settings());
+
+        assert_eq!(
+            figure(&report, Kpi::Csat).detail,
+            Detail::Distribution(vec![
+                ("1".to_string(), 1),
+                ("3".to_string(), 1),
+                ("5".to_string(), 2),
+            ])
+        );
+    }
+
+    #[test]
+    fn csat_top_box_on_ten_point_scale() {
+        // On 0–10 the top two points are 9 and 10; 8 is not: 2 / 4.
+        let scale = Some(Scale {
+            min: 0.0,
+            max: 10.0,
+        });
+
+        let report = report_of(csat_scores(&[10.0, 9.0, 8.0, 0.0]), scale, &settings());
+
+        assert_eq!(figure(&report, Kpi::Csat).value, Some(50.0));
+    }
+
+    #[test]
+    fn csat_top_box_setting_widens_satisfied() {
+        // Top three points of 1–5 are 3–5: 3 of 4.
+        let mut settings = settings();
+        settings.csat_top_box = 3;
+
+        let report = report_of(csat_scores(&[5.0, 4.0, 3.0, 2.0]), ONE_TO_FIVE, &settings);
+
+        assert_eq!(figure(&report, Kpi::Csat).value, Some(75.0));
+        assert!(figure(&report, Kpi::Csat).definition.contains("3–5 on 1–5"));
+    }
+
+    #[test]
+    fn csat_out_of_scale_and_fractions_left_out() {
+        // 6 is outside 1–5 and 4.5 is not a whole point; only 5 counts.
+        let report = report_of(csat_scores(&[5.0, 6.0, 4.5]), ONE_TO_FIVE, &settings());
+
+        let csat = figure(&report, Kpi::Csat);
+        assert_eq!(csat.value, Some(100.0));
+        assert_eq!(csat.n, 1);
+        assert_eq!(left_out(csat, "outside the scale"), 2);
+        assert_eq!(report.problems.len(), 2);
+        assert_eq!(report.problems[0].location.line, Some(3));
+        assert_eq!(
+            report.problems[0].location.column.as_deref(),
+            Some("Rating")
+        );
+    }
+
+    #[test]
+    fn nps_zero_is_a_detractor_not_a_blank() {
+        // 10 and 0: one promoter, one detractor, NPS 0 over n = 2.
+        let report = report_of(nps_scores(&[10.0, 0.0]), None, &settings());
+
+        let nps = figure(&report, Kpi::Nps);
+        assert_eq!(nps.value, Some(0.0));
+        assert_eq!(nps.n, 2);
+        assert_eq!(nps.display, "0");
+    }
+
+    #[test]
+    fn nps_seven_and_eight_are_passives() {
+        // 7, 8, 9: one promoter, two passives: 33.3 − 0 = +33.
+        let report = report_of(nps_scores(&[7.0, 8.0, 9.0]), None, &settings());
+
+        let nps = figure(&report, Kpi::Nps);
+        assert_eq!(nps.display, "+33");
+        assert_eq!(
+            nps.detail,
+            Detail::Nps {
+                promoters: 1,
+                passives: 2,
+                detractors: 0
+            }
+        );
+    }
+
+    #[test]
+    fn nps_rejects_eleven_and_fractions() {
+        // 11 and 8.5 are left out; 6 alone gives −100.
+        let report = report_of(nps_scores(&[11.0, 8.5, 6.0]), None, &settings());
+
+        let nps = figure(&report, Kpi::Nps);
+        assert_eq!(nps.value, Some(-100.0));
+        assert_eq!(nps.display, "-100");
+        assert_eq!(left_out(nps, "outside the scale"), 2);
+    }
+
+    #[test]
+    fn ces_effort_scale_counts_low_as_easy() {
+        // On 1–5 effort, 1 and 2 are easy, 3 is the midpoint and 5 hard:
+        // mean 11 / 4 = 2.75, easy 2 / 4.
+        let mut settings = settings();
+        settings.ces = CesScale::EFFORT_1_5;
+        let responses = [1.0, 2.0, 3.0, 5.0]
+            .iter()
+            .map(|&score| SurveyResponse {
+                ces: Some(score),
+                ..SurveyResponse::default()
+            })
+            .collect();
+
+        let report = report_of(responses, None, &settings);
+
+        let ces = figure(&report, Kpi::Ces);
+        assert_eq!(ces.value, Some(2.75));
+        assert!(matches!(ces.detail, Detail::Ces { easy: 2, .. }));
+    }
+
+    #[test]
+    fn ces_midpoint_of_seven_is_not_easy() {
+        assert!(!is_easy(4, CesScale::AGREEMENT_1_7));
+        assert!(is_easy(5, CesScale::AGREEMENT_1_7));
+        assert!(is_easy(2, CesScale::EFFORT_1_5));
+        assert!(!is_easy(3, CesScale::EFFORT_1_5));
+    }
+
+    #[test]
+    fn responses_without_answer_time_are_named() {
+        let report = report_of(nps_scores(&[9.0]), None, &settings());
+
+        let definition = &figure(&report, Kpi::Nps).definition;
+        assert!(
+            definition.contains("1 responses without an answer time"),
+            "{definition}"
+        );
+    }
 }

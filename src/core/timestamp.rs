@@ -7,7 +7,7 @@
 //!
 //! A cell is split into tokens (digit runs, letter runs, symbols, spaces).
 //! The first `H:MM` run is the time of day, with its seconds, fraction,
-//! AM/PM marker and UTC offset after it; the tokens left over are the date.
+//! AM/PM marker and UTC offset after it. The tokens left over are the date.
 //! This one rule covers ISO 8601, numeric dates, month names in any
 //! position (Jira, Five9, Twitter, RFC 2822) and dates after the time. Unix
 //! times are plain numbers: 9–10 digits are seconds, 12–13 digits are
@@ -39,8 +39,9 @@ pub enum ParsedStamp {
 pub const EXPECTED: &str = "a date and time such as 2024-03-12 14:05, 2024-03-12T14:05:00Z, \
 12/03/2024 2:05 PM, 12/Mar/24 2:05 PM or a Unix time";
 
-/// Longest cell worth parsing; the longest accepted format (a weekday and
-/// month written out, nanoseconds and an offset) is about 50 characters.
+/// Maximum length of a cell worth parsing. The longest accepted format (a
+/// weekday and month written out, nanoseconds and an offset) is about 50
+/// characters.
 const MAX_LENGTH: usize = 80;
 
 /// Parses one non-empty cell.
@@ -93,7 +94,7 @@ pub fn parse_stamp(text: &str) -> Option<ParsedStamp> {
             time,
         }),
         // NOTE: an undecided date with an offset (`03/04/2024 10:00 +0200`)
-        // is rejected, because `DayMonth` has no room for the offset; no
+        // is rejected, because `DayMonth` has no room for the offset. No
         // export seen so far writes dates that way.
         (DateParts::Undecided { .. }, Some(_)) => None,
     }
@@ -218,9 +219,9 @@ struct Clock {
     offset: Option<FixedOffset>,
 }
 
-/// Finds the first `H:MM` run and parses the clock from there; returns the
-/// other tokens (the date) and the clock, or all tokens and `None` for a
-/// date alone. `None` overall when a clock starts but is malformed.
+/// Finds the first `H:MM` run and parses the clock from there. Returns the
+/// other tokens (the date) with the clock, or all tokens with `None` for a
+/// date alone, or `None` when a clock starts but is malformed.
 fn split_clock<'a>(tokens: &[Token<'a>]) -> Option<(Vec<Token<'a>>, Option<Clock>)> {
     let start = tokens.windows(3).position(|window| {
         matches!(
@@ -246,8 +247,8 @@ fn split_clock<'a>(tokens: &[Token<'a>]) -> Option<(Vec<Token<'a>>, Option<Clock
     Some((date_tokens, Some(clock)))
 }
 
-/// Parses `H:MM[:SS[.fff]] [AM|PM] [offset]` from `tokens[start..]`;
-/// returns the clock and the index after it.
+/// Parses `H:MM[:SS[.fff]] [AM|PM] [offset]` from `tokens[start..]` and
+/// returns the clock with the index after it.
 fn parse_clock(tokens: &[Token], start: usize) -> Option<(Clock, usize)> {
     let mut at = start;
     let hour = two_digit_number(tokens.get(at)?, 1)?;
@@ -268,17 +269,12 @@ fn parse_clock(tokens: &[Token], start: usize) -> Option<(Clock, usize)> {
         }
     }
 
-    let after_spaces = skip_spaces(tokens, at);
-    let hour = match tokens.get(after_spaces) {
-        Some(Token::Word(w)) if w.eq_ignore_ascii_case("am") => {
-            at = after_spaces + 1;
-            twelve_hour(hour, false)?
+    let hour = match parse_meridiem(tokens, skip_spaces(tokens, at)) {
+        Some((pm, end)) => {
+            at = end;
+            twelve_hour(hour, pm)?
         }
-        Some(Token::Word(w)) if w.eq_ignore_ascii_case("pm") => {
-            at = after_spaces + 1;
-            twelve_hour(hour, true)?
-        }
-        _ => hour,
+        None => hour,
     };
 
     let time = NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?;
@@ -289,8 +285,36 @@ fn parse_clock(tokens: &[Token], start: usize) -> Option<(Clock, usize)> {
     Some((Clock { time, offset }, end))
 }
 
-/// Converts a 12-hour clock hour to 0–23; `None` past 12. Hour 0 with AM is
-/// accepted as midnight, as some exports write `00:30 AM`.
+/// Parses `AM`, `PM`, `a.m.` or `p.m.` (any letter case) at `tokens[at..]`
+/// and returns whether it is PM, with the index after it.
+fn parse_meridiem(tokens: &[Token], at: usize) -> Option<(bool, usize)> {
+    let Token::Word(word) = tokens.get(at)? else {
+        return None;
+    };
+    let word = word.to_ascii_lowercase();
+    match word.as_str() {
+        "am" | "pm" => return Some((word == "pm", at + 1)),
+        "a" | "p" => {}
+        _ => return None,
+    }
+
+    // `a.m.` is the tokens `a` `.` `m` and an optional final `.`.
+    let dotted = matches!(
+        (tokens.get(at + 1), tokens.get(at + 2)),
+        (Some(Token::Symbol('.')), Some(Token::Word(m))) if m.eq_ignore_ascii_case("m")
+    );
+    if !dotted {
+        return None;
+    }
+    let mut end = at + 3;
+    if tokens.get(end) == Some(&Token::Symbol('.')) {
+        end += 1;
+    }
+    Some((word == "p", end))
+}
+
+/// Converts a 12-hour clock hour to 0–23, or `None` past 12. Hour 0 with AM
+/// is read as midnight rather than rejected.
 fn twelve_hour(hour: u32, pm: bool) -> Option<u32> {
     match (hour, pm) {
         (0, false) | (12, false) => Some(0),
@@ -316,9 +340,25 @@ fn parse_offset(tokens: &[Token], at: usize) -> Option<(FixedOffset, usize)> {
             }
             Some((FixedOffset::east_opt(hours * 3600)?, at + 1))
         }
-        Token::Symbol('+' | '-') => parse_signed_offset(tokens, at),
+        Token::Symbol('+' | '-') => {
+            let (offset, end) = parse_signed_offset(tokens, at)?;
+            // Go prints a zone abbreviation after the offset
+            // (`2024-03-12 14:05:00 +0000 UTC`); it adds nothing to the
+            // offset, so it is skipped.
+            let after = skip_spaces(tokens, end);
+            match tokens.get(after) {
+                Some(Token::Word(name)) if is_zone_abbreviation(name) => Some((offset, after + 1)),
+                _ => Some((offset, end)),
+            }
+        }
         _ => None,
     }
+}
+
+/// Tells whether a word looks like a zone abbreviation: 2 to 5 capital
+/// letters, such as `UTC`, `CET` or `AEST`.
+fn is_zone_abbreviation(word: &str) -> bool {
+    (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Hours east of UTC for the zone names RFC 2822 allows.
@@ -381,7 +421,7 @@ fn skip_spaces(tokens: &[Token], mut at: usize) -> usize {
     at
 }
 
-/// A number of `min_len` to 2 digits.
+/// Parses a number of `min_len` to 2 digits.
 fn two_digit_number(token: &Token, min_len: usize) -> Option<u32> {
     match token {
         Token::Number(digits) if (min_len..=2).contains(&digits.len()) => digits.parse().ok(),
@@ -393,7 +433,7 @@ fn expect_symbol(token: &Token, symbol: char) -> Option<()> {
     (*token == Token::Symbol(symbol)).then_some(())
 }
 
-/// The date a cell names, as far as the cell alone tells.
+/// Date parts of a cell, decided as far as the cell alone allows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum DateParts {
     Known(NaiveDate),
@@ -444,8 +484,9 @@ fn parse_date(tokens: &[Token]) -> Option<DateParts> {
     }
 }
 
-/// A date with a month name: the number with four digits is the year;
-/// with two short numbers, the first written is the day (`12/Mar/24`).
+/// Builds a date with a month name. The number with four digits is the
+/// year, and of two short numbers the first written is the day
+/// (`12/Mar/24`).
 fn month_name_date(month: u32, first: &str, second: &str) -> Option<DateParts> {
     let (day, year) = match (first.len(), second.len()) {
         (4, 1..=2) => (second, first),
@@ -456,9 +497,9 @@ fn month_name_date(month: u32, first: &str, second: &str) -> Option<DateParts> {
     Some(DateParts::Known(date))
 }
 
-/// A date `a/b/year`: decided when only one order gives a valid date, when
-/// both orders give the same date, or when written with dots (day-first);
-/// undecided otherwise.
+/// Builds a date `a/b/year`. It is decided when only one order gives a
+/// valid date, when both orders give the same date, or when written with
+/// dots (day-first). Otherwise it is undecided.
 fn numeric_date(first: u32, second: u32, year: &str, dotted: bool) -> Option<DateParts> {
     let year = expand_year(year)?;
     let day_first = NaiveDate::from_ymd_opt(year, second, first);
@@ -479,7 +520,7 @@ fn numeric_date(first: u32, second: u32, year: &str, dotted: bool) -> Option<Dat
     }
 }
 
-/// A day or month number of one or two digits.
+/// Parses a day or month number of one or two digits.
 fn short_number(digits: &str) -> Option<u32> {
     if (1..=2).contains(&digits.len()) {
         digits.parse().ok()
@@ -488,8 +529,8 @@ fn short_number(digits: &str) -> Option<u32> {
     }
 }
 
-/// A four-digit year as is; a two-digit year in 1969–2068, the POSIX
-/// `strptime` rule for `%y`.
+/// Parses a four-digit year as is, and a two-digit year into 1969–2068
+/// as POSIX `strptime` reads `%y`.
 fn expand_year(digits: &str) -> Option<i32> {
     let value: i32 = digits.parse().ok()?;
     match digits.len() {
@@ -500,8 +541,8 @@ fn expand_year(digits: &str) -> Option<i32> {
     }
 }
 
-/// The month an English month name or its three-letter abbreviation (also
-/// `Sept`) names.
+/// Returns the month that an English month name or its three-letter
+/// abbreviation (also `Sept`) names.
 fn month_number(word: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
         "january",
@@ -582,6 +623,21 @@ mod tests {
         // 07:05 at −05:00 is 12:05 UTC.
         assert_eq!(parse_stamp("2024-03-12T07:05:00-05:00"), expected);
         assert_eq!(parse_stamp("2024-03-12T07:05:00 EST"), expected);
+    }
+
+    #[test]
+    fn go_zone_name_after_offset() {
+        // Go's time.String(): 14:05 at +0100 is 13:05 UTC.
+        let parsed = parse_stamp("2024-03-12 14:05:00.5 +0100 CET");
+
+        let expected = instant(2024, 3, 12, 13, 5, 0).map(|stamp| match stamp {
+            ParsedStamp::Instant(at) => {
+                ParsedStamp::Instant(at + chrono::Duration::milliseconds(500))
+            }
+            other => other,
+        });
+        assert_eq!(parsed, expected);
+        assert_eq!(parse_stamp("2024-03-12 14:05 +0100 cet"), None);
     }
 
     #[test]
@@ -743,6 +799,15 @@ mod tests {
             local(2024, 3, 13, 23, 59, 59)
         );
         assert_eq!(parse_stamp("3/13/2024 13:30 PM"), None);
+        assert_eq!(
+            parse_stamp("3/13/2024 1:30 p.m."),
+            local(2024, 3, 13, 13, 30, 0)
+        );
+        assert_eq!(
+            parse_stamp("3/13/2024 1:30 A.M."),
+            local(2024, 3, 13, 1, 30, 0)
+        );
+        assert_eq!(parse_stamp("3/13/2024 1:30 p.x."), None);
     }
 
     #[test]
@@ -842,6 +907,66 @@ mod tests {
         );
         assert_eq!(day_month_date(31, 2, 2021, DateOrder::DayFirst), None);
         assert_eq!(day_month_date(0, 0, i32::MAX, DateOrder::MonthFirst), None);
+    }
+
+    /// Reads one column of a real export, without its header.
+    fn real_column(file: &str, column: &str) -> Vec<String> {
+        let path = format!("{}/../shared/data/real/{file}", env!("CARGO_MANIFEST_DIR"));
+        let bytes = std::fs::read(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
+        let mut reader = crate::core::read::CsvReader::new();
+        let mut records = Vec::new();
+        reader.push(&bytes, &mut records);
+        reader.finish(&mut records);
+
+        let index = records[0].fields.iter().position(|f| f == column);
+        let index = index.unwrap_or_else(|| panic!("{file}: no column {column}"));
+        records[1..]
+            .iter()
+            .map(|record| record.fields.get(index).cloned().unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn real_export_columns_parse() {
+        // Non-missing cells per column, counted with Python's csv module
+        // (cells that are not empty, `?` or another missing marker).
+        let columns = [
+            ("kaggle_support_tickets.csv", "First Response Time", 5_650),
+            ("kaggle_support_tickets.csv", "Time to Resolution", 2_769),
+            ("uci_incident_event_log_sample.csv", "opened_at", 5_998),
+            ("uci_incident_event_log_sample.csv", "resolved_at", 5_939),
+            ("nyc311_socrata_2024_sample.csv", "created_date", 1_000),
+            ("nyc311_socrata_2024_sample.csv", "closed_date", 292),
+            ("twcs_sample.csv", "created_at", 5_000),
+            ("helpdesk_event_log.csv", "time:timestamp", 21_348),
+            ("google_forms_brand_nps_fr.csv", "Horodateur", 93),
+        ];
+        for (file, column, expected) in columns {
+            let cells = real_column(file, column);
+            let present: Vec<&String> = cells
+                .iter()
+                .filter(|cell| !crate::core::number::is_missing(cell))
+                .collect();
+            let failed: Vec<&&String> = present
+                .iter()
+                .filter(|cell| parse_stamp(cell).is_none())
+                .take(3)
+                .collect();
+
+            assert_eq!(present.len(), expected, "{file}: {column}");
+            assert!(failed.is_empty(), "{file}: {column}: {failed:?}");
+        }
+    }
+
+    #[test]
+    fn real_twitter_stamps_are_instants() {
+        let cells = real_column("twcs_sample.csv", "created_at");
+
+        let instants = cells
+            .iter()
+            .filter(|cell| matches!(parse_stamp(cell), Some(ParsedStamp::Instant(_))))
+            .count();
+        assert_eq!(instants, 5_000);
     }
 
     #[test]
