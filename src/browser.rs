@@ -194,9 +194,9 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     Url::revoke_object_url(&url).map_err(fail)
 }
 
-/// Installs a panic hook that logs the panic to the console and tells the
-/// user on the page, because the release build aborts on a panic and the
-/// page stops responding.
+/// Installs a panic hook that logs the panic to the console and shows a
+/// message on the page, because the release build aborts on a panic and
+/// the page then stops responding.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);

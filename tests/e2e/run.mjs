@@ -16,10 +16,10 @@ import { dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, "..", "..");
+const testDir = dirname(fileURLToPath(import.meta.url));
+const root = resolve(testDir, "..", "..");
 const realData = join(root, "..", "shared", "data", "real");
-const outDir = join(here, "out");
+const outDir = join(testDir, "out");
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const CHROMIUM_FLAGS = [
@@ -429,8 +429,8 @@ async function mapping(page) {
  * fits a phone-sized window. */
 async function narrowWindow(page) {
   await page.getByTestId("kpi-Csat").focus();
-  const shown = await page.getByTestId("kpi-Csat-definition").isVisible();
-  check("definition shows on keyboard focus", shown);
+  const visible = await page.getByTestId("kpi-Csat-definition").isVisible();
+  check("definition shows on keyboard focus", visible);
   await page.screenshot({ path: join(outDir, "06-focus-definition.png") });
   await page.setViewportSize({ width: 390, height: 844 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
