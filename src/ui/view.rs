@@ -14,7 +14,7 @@ use crate::core::goals::{Direction, GoalCheck, GoalState};
 use crate::core::load::{ColumnNote, LoadedFile, RowCounts};
 use crate::core::model::FileKind;
 use crate::core::problem::{ProblemKind, Severity};
-use crate::core::report::{BreakdownRow, Kpi};
+use crate::core::report::{BreakdownRow, Kpi, LeftOut};
 use crate::core::settings::DateRange;
 
 /// Problems listed per file; the rest are counted.
@@ -135,12 +135,40 @@ pub fn goal_state_text(state: GoalState) -> &'static str {
     }
 }
 
-/// "≥" for higher-is-better goals, "≤" for lower-is-better.
-pub fn direction_sign(direction: Direction) -> &'static str {
-    match direction {
+/// Returns the CSS classes of a goal line in `state`.
+pub fn goal_class(state: GoalState) -> &'static str {
+    match state {
+        GoalState::Met => "goal met",
+        GoalState::Missed => "goal missed",
+        GoalState::NoData => "goal no-data",
+    }
+}
+
+/// Writes a goal check as "52.0 % vs ≥ 60.0 % (-8.0 %): missed".
+pub fn goal_text(check: &GoalCheck) -> String {
+    let kpi = check.goal.kpi;
+    let actual = match check.actual {
+        Some(actual) => value_text(kpi, actual),
+        None => "no data".to_string(),
+    };
+    let sign = match check.goal.direction {
         Direction::HigherIsBetter => "≥",
         Direction::LowerIsBetter => "≤",
-    }
+    };
+    let difference = check
+        .difference
+        .map(|difference| format!(" ({})", difference_text(kpi, difference)))
+        .unwrap_or_default();
+    format!(
+        "{actual} vs {sign} {}{difference}: {}",
+        value_text(kpi, check.goal.target),
+        goal_state_text(check.state)
+    )
+}
+
+/// Writes a count of records left out with its reason.
+pub fn left_out_text(left: &LeftOut) -> String {
+    format!("{} left out: {}", left.count, left.reason)
 }
 
 /// Finds the goal for `kpi` among `goals`, if one is set.
