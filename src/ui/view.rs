@@ -15,7 +15,7 @@ use crate::core::load::{ColumnNote, LoadedFile, RowCounts};
 use crate::core::model::FileKind;
 use crate::core::problem::{ProblemKind, Severity};
 use crate::core::report::{BreakdownRow, Kpi, LeftOut};
-use crate::core::settings::DateRange;
+use crate::core::settings::{DateRange, ReadOptions};
 
 /// Problems listed per file; the rest are counted.
 pub const PROBLEMS_SHOWN: usize = 200;
@@ -74,6 +74,22 @@ impl FileSummary {
             ambiguous_dates,
             ambiguous_durations,
         }
+    }
+
+    /// Lists the columns to offer a date order for: those whose dates fit
+    /// both orders (with an example) and those already chosen in `options`.
+    pub fn date_order_columns(&self, options: &ReadOptions) -> Vec<(String, Option<String>)> {
+        let mut columns: Vec<(String, Option<String>)> = self
+            .ambiguous_dates
+            .iter()
+            .map(|(column, example)| (column.clone(), Some(example.clone())))
+            .collect();
+        for column in options.date_order.keys() {
+            if !columns.iter().any(|(known, _)| known == column) {
+                columns.push((column.clone(), None));
+            }
+        }
+        columns
     }
 
     /// Writes the kinds as words, e.g. "tickets, survey responses".
