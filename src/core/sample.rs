@@ -720,6 +720,11 @@ fn push_row<S: AsRef<str>>(out: &mut String, fields: &[S]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::load::{load_file, LoadedFile};
+    use crate::core::model::FileKind;
+    use crate::core::problem::Severity;
+    use crate::core::report::{build, Kpi};
+    use crate::core::settings::{ReadOptions, Settings};
 
     /// Splits one line of the sample files into fields. The files quote
     /// only fields with a comma and hold no quotes or line breaks inside
@@ -979,6 +984,65 @@ mod tests {
             }
         }
         assert!(abandoned > 0);
+    }
+
+    /// Loads every sample file through the page's loader.
+    fn loaded() -> Vec<LoadedFile> {
+        files()
+            .iter()
+            .map(|(name, bytes)| load_file(name, bytes, ReadOptions::default()))
+            .collect()
+    }
+
+    #[test]
+    fn loader_reads_each_file_as_its_kind() {
+        let loaded = loaded();
+
+        // The ticket export's Satisfaction Score column makes it a survey
+        // file as well.
+        assert_eq!(loaded[0].kinds, [FileKind::Tickets, FileKind::Survey]);
+        assert_eq!(loaded[1].kinds, [FileKind::Survey]);
+        assert_eq!(loaded[2].kinds, [FileKind::Calls]);
+    }
+
+    #[test]
+    fn loader_counts_every_line_as_a_record() {
+        for (file, (name, bytes)) in loaded().iter().zip(files()) {
+            // Each record is one line, and the header is not a record.
+            let lines = bytes.iter().filter(|byte| **byte == b'\n').count();
+
+            assert_eq!(file.rows.total, lines - 1, "{name}");
+        }
+    }
+
+    #[test]
+    fn loader_reports_no_errors() {
+        for file in loaded() {
+            let errors: Vec<String> = file
+                .problems
+                .iter()
+                .filter(|problem| problem.severity == Severity::Error)
+                .map(|problem| problem.to_string())
+                .collect();
+
+            assert!(errors.is_empty(), "{}: {errors:?}", file.name);
+        }
+    }
+
+    #[test]
+    fn report_has_data_for_every_kpi() {
+        // UTC has no daylight-saving change, so every local time exists
+        // exactly once.
+        let as_of = EXPORT_AT.and_utc();
+        let settings = Settings::new("UTC", as_of);
+
+        let report = build(&loaded(), &settings);
+
+        for kpi in Kpi::ALL {
+            let figure = report.figure(kpi).expect("headline figure");
+            assert!(figure.value.is_some(), "{kpi:?}: {}", figure.display);
+            assert!(figure.n > 0, "{kpi:?}");
+        }
     }
 
     #[test]
