@@ -194,6 +194,32 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     Url::revoke_object_url(&url).map_err(fail)
 }
 
+/// Installs a panic hook that logs the panic to the console and shows a
+/// message on the page, because the release build aborts on a panic and
+/// the page then stops responding.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_fatal_error();
+    }));
+}
+
+fn show_fatal_error() {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let (Ok(message), Some(body)) = (document.create_element("p"), document.body()) else {
+        return;
+    };
+    message.set_class_name("fatal-error");
+    message.set_attribute("role", "alert").ok();
+    message.set_text_content(Some(
+        "The page stopped because of an internal error (details are in the browser's console). \
+         Reload the page to start again; your files were not sent anywhere.",
+    ));
+    body.prepend_with_node_1(&message).ok();
+}
+
 /// Describes a JavaScript error in one line of text.
 fn describe(error: &JsValue) -> String {
     if let Some(error) = error.dyn_ref::<js_sys::Error>() {

@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    service_kpis::browser::install_panic_hook();
     let _ = console_log::init_with_level(log::Level::Debug);
     leptos::mount::mount_to_body(service_kpis::ui::App);
 }

@@ -118,24 +118,13 @@ fn table_row(row: &BreakdownRow, kpis: &[Kpi], has_goals: bool) -> impl IntoView
 
 fn goal_item(check: &GoalCheck) -> impl IntoView {
     let kpi = check.goal.kpi;
-    let state = view::goal_state_text(check.state);
-    let actual = check
-        .actual
-        .map(|actual| view::value_text(kpi, actual))
-        .unwrap_or_else(|| "no data".to_string());
-    let difference = check
-        .difference
-        .map(|difference| format!(" ({})", view::difference_text(kpi, difference)))
-        .unwrap_or_default();
-    let text = format!(
-        "{}: {actual} vs {} {}{difference}: {state}",
-        kpi.label(),
-        view::direction_sign(check.goal.direction),
-        view::value_text(kpi, check.goal.target)
-    );
     view! {
-        <li class=format!("goal {}", state.replace(' ', "-")) data-kpi=view::kpi_id(kpi) data-state=state>
-            {text}
+        <li
+            class=view::goal_class(check.state)
+            data-kpi=view::kpi_id(kpi)
+            data-state=view::goal_state_text(check.state)
+        >
+            {format!("{}: {}", kpi.label(), view::goal_text(check))}
         </li>
     }
 }

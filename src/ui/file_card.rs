@@ -7,7 +7,7 @@ use crate::core::problem::Severity;
 use crate::ui::mapping_form::MappingForm;
 use crate::ui::read_choices::ReadChoices;
 use crate::ui::state::{AppState, FileEntry};
-use crate::ui::view::FileSummary;
+use crate::ui::view::{self, FileSummary};
 
 /// Renders the card of one file.
 #[component]
@@ -58,7 +58,7 @@ fn left_out_list(summary: &FileSummary, test_id: String) -> impl IntoView {
         .rows
         .left_out
         .iter()
-        .map(|left| view! { <li>{format!("{} left out: {}", left.count, left.reason)}</li> })
+        .map(|left| view! { <li>{view::left_out_text(left)}</li> })
         .collect_view();
     (!summary.rows.left_out.is_empty())
         .then(|| view! { <ul class="left-out" data-testid=test_id>{items}</ul> })

@@ -17,11 +17,14 @@ pub fn GoalRow(
     kpi: Kpi,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let target = RwSignal::new(String::new());
-    let direction = RwSignal::new(goals::usual_direction(kpi));
-    let owner = RwSignal::new(String::new());
-    let baseline = RwSignal::new(String::new());
-    let cadence = RwSignal::new(None::<Period>);
+    let draft = GoalDraft::new(kpi);
+    let GoalDraft {
+        target,
+        direction,
+        owner,
+        baseline,
+        cadence,
+    } = draft;
     let error = RwSignal::new(None::<String>);
 
     // The saved goal fills the form on load, and again when it changes
@@ -31,58 +34,14 @@ pub fn GoalRow(
             .settings
             .with(|settings| settings.goals.iter().find(|goal| goal.kpi == kpi).cloned())
     });
-    Effect::new(move |_| {
-        let goal = saved.get();
-        target.set(
-            goal.as_ref()
-                .map(|goal| view::value_text(kpi, goal.target))
-                .unwrap_or_default(),
-        );
-        direction.set(
-            goal.as_ref()
-                .map_or_else(|| goals::usual_direction(kpi), |goal| goal.direction),
-        );
-        owner.set(
-            goal.as_ref()
-                .map(|goal| goal.owner.clone())
-                .unwrap_or_default(),
-        );
-        baseline.set(
-            goal.as_ref()
-                .and_then(|goal| goal.baseline)
-                .map(|value| view::value_text(kpi, value))
-                .unwrap_or_default(),
-        );
-        cadence.set(goal.and_then(|goal| goal.cadence));
-    });
+    Effect::new(move |_| draft.fill(kpi, saved.get().as_ref()));
 
-    let save = move |_| {
-        let parsed = goals::parse_target(kpi, &target.get_untracked()).and_then(|target| {
-            let baseline_text = baseline.get_untracked();
-            let baseline = if baseline_text.trim().is_empty() {
-                None
-            } else {
-                Some(
-                    goals::parse_target(kpi, &baseline_text)
-                        .map_err(|e| format!("baseline: {e}"))?,
-                )
-            };
-            Ok(Goal {
-                kpi,
-                target,
-                direction: direction.get_untracked(),
-                owner: owner.get_untracked().trim().to_string(),
-                baseline,
-                cadence: cadence.get_untracked(),
-            })
-        });
-        match parsed {
-            Ok(goal) => {
-                error.set(None);
-                state.set_goal(goal);
-            }
-            Err(message) => error.set(Some(format!("{}: {message}", kpi.label()))),
+    let save = move |_| match draft.goal(kpi) {
+        Ok(goal) => {
+            error.set(None);
+            state.set_goal(goal);
         }
+        Err(message) => error.set(Some(format!("{}: {message}", kpi.label()))),
     };
     let clear = move |_| {
         error.set(None);
@@ -175,5 +134,65 @@ pub fn GoalRow(
                 </button>
             </td>
         </tr>
+    }
+}
+
+/// The form's fields as typed, one signal each.
+#[derive(Clone, Copy)]
+struct GoalDraft {
+    target: RwSignal<String>,
+    direction: RwSignal<Direction>,
+    owner: RwSignal<String>,
+    baseline: RwSignal<String>,
+    cadence: RwSignal<Option<Period>>,
+}
+
+impl GoalDraft {
+    fn new(kpi: Kpi) -> GoalDraft {
+        GoalDraft {
+            target: RwSignal::new(String::new()),
+            direction: RwSignal::new(goals::usual_direction(kpi)),
+            owner: RwSignal::new(String::new()),
+            baseline: RwSignal::new(String::new()),
+            cadence: RwSignal::new(None),
+        }
+    }
+
+    /// Sets every field from `goal`, or clears them when there is none.
+    fn fill(self, kpi: Kpi, goal: Option<&Goal>) {
+        let in_unit = |value: f64| view::value_text(kpi, value);
+        self.target
+            .set(goal.map(|goal| in_unit(goal.target)).unwrap_or_default());
+        self.direction
+            .set(goal.map_or_else(|| goals::usual_direction(kpi), |goal| goal.direction));
+        self.owner
+            .set(goal.map(|goal| goal.owner.clone()).unwrap_or_default());
+        self.baseline.set(
+            goal.and_then(|goal| goal.baseline)
+                .map(in_unit)
+                .unwrap_or_default(),
+        );
+        self.cadence.set(goal.and_then(|goal| goal.cadence));
+    }
+
+    /// Builds the goal, with target and baseline parsed by the core.
+    fn goal(self, kpi: Kpi) -> Result<Goal, String> {
+        let target = goals::parse_target(kpi, &self.target.get_untracked())?;
+        let baseline_text = self.baseline.get_untracked();
+        let baseline = if baseline_text.trim().is_empty() {
+            None
+        } else {
+            let parsed = goals::parse_target(kpi, &baseline_text)
+                .map_err(|error| format!("baseline: {error}"))?;
+            Some(parsed)
+        };
+        Ok(Goal {
+            kpi,
+            target,
+            direction: self.direction.get_untracked(),
+            owner: self.owner.get_untracked().trim().to_string(),
+            baseline,
+            cadence: self.cadence.get_untracked(),
+        })
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::format;
-use crate::core::goals::{GoalCheck, GoalState};
+use crate::core::goals::GoalCheck;
 use crate::core::report::{Detail, Figure, Kpi};
 use crate::ui::view::{self, value_text};
 
@@ -24,7 +24,7 @@ pub fn KpiCard(
     let left_out = figure
         .left_out
         .iter()
-        .map(|left| view! { <li>{format!("{} left out: {}", left.count, left.reason)}</li> })
+        .map(|left| view! { <li>{view::left_out_text(left)}</li> })
         .collect_view();
 
     view! {
@@ -96,25 +96,13 @@ fn detail_text(kpi: Kpi, detail: &Detail) -> Option<String> {
 }
 
 fn goal_line(check: &GoalCheck, test_id: String) -> impl IntoView {
-    let kpi = check.goal.kpi;
-    let state = view::goal_state_text(check.state);
-    let class = match check.state {
-        GoalState::Met => "goal met",
-        GoalState::Missed => "goal missed",
-        GoalState::NoData => "goal no-data",
-    };
-    let difference = check
-        .difference
-        .map(|difference| format!(", {} vs target", view::difference_text(kpi, difference)))
-        .unwrap_or_default();
-    let text = format!(
-        "Goal {} {}: {state}{difference}",
-        view::direction_sign(check.goal.direction),
-        value_text(kpi, check.goal.target)
-    );
     view! {
-        <p class=class data-testid=test_id data-state=state>
-            {text}
+        <p
+            class=view::goal_class(check.state)
+            data-testid=test_id
+            data-state=view::goal_state_text(check.state)
+        >
+            {format!("Goal: {}", view::goal_text(check))}
         </p>
     }
 }

@@ -6,118 +6,113 @@ use leptos::prelude::*;
 use crate::core::settings::{DateOrder, ReadOptions, TwoPartDuration};
 use crate::ui::state::{AppState, FileEntry};
 
-/// Date-order and duration choices for one file; empty when it needs none.
+const DATE_ORDERS: [(DateOrder, &str); 2] = [
+    (DateOrder::DayFirst, "day first (31/12)"),
+    (DateOrder::MonthFirst, "month first (12/31)"),
+];
+
+const DURATION_READINGS: [(TwoPartDuration, &str); 3] = [
+    (TwoPartDuration::Ask, "leave out until chosen"),
+    (
+        TwoPartDuration::MinutesSeconds,
+        "minutes:seconds (04:10 = 4 m 10 s)",
+    ),
+    (
+        TwoPartDuration::HoursMinutes,
+        "hours:minutes (04:10 = 4 h 10 m)",
+    ),
+];
+
+/// Renders date-order and duration choices for one file; nothing when it
+/// needs none. Each choice reads the file again.
 #[component]
 pub fn ReadChoices(
     /// The file and the options it was read with.
     entry: FileEntry,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let summary = entry.summary.clone();
+    let id = entry.id;
+    let options = entry.options.clone();
+    let reread = move |change: &dyn Fn(&mut ReadOptions)| {
+        let mut options = options.clone();
+        change(&mut options);
+        state.reread(id, options);
+    };
 
-    // Columns to offer: those still ambiguous and those already chosen.
-    let mut columns: Vec<(String, String)> = summary.ambiguous_dates.clone();
-    for column in entry.options.date_order.keys() {
-        if !columns.iter().any(|(known, _)| known == column) {
-            columns.push((column.clone(), String::new()));
-        }
-    }
-    let show_durations =
-        summary.ambiguous_durations || entry.options.two_part_duration != TwoPartDuration::Ask;
-
-    let date_choices = columns
+    let date_choices = entry
+        .summary
+        .date_order_columns(&entry.options)
         .into_iter()
         .map(|(column, example)| {
-            let options = entry.options.clone();
-            let chosen = options.date_order.get(&column).copied();
-            let name = format!("order-{}-{column}", entry.id);
-            let choose = {
-                let column = column.clone();
-                move |order: DateOrder| {
-                    let mut options: ReadOptions = options.clone();
+            let legend = match example {
+                Some(example) => format!("Date order of \"{column}\" (e.g. {example})"),
+                None => format!("Date order of \"{column}\""),
+            };
+            let chosen = entry.options.date_order.get(&column).copied();
+            let test_id = format!("date-order-{column}");
+            let group = format!("order-{id}-{column}");
+            let reread = reread.clone();
+            let choose = move |order: DateOrder| {
+                reread(&|options| {
                     options.date_order.insert(column.clone(), order);
-                    state.reread(entry.id, options);
-                }
+                })
             };
-            let day_first = choose.clone();
-            let legend = if example.is_empty() {
-                format!("Date order of \"{column}\"")
-            } else {
-                format!("Date order of \"{column}\" (e.g. {example})")
-            };
-            view! {
-                <fieldset class="choice" data-testid=format!("date-order-{column}")>
-                    <legend>{legend}</legend>
-                    <label>
-                        <input
-                            type="radio"
-                            name=name.clone()
-                            checked=chosen == Some(DateOrder::DayFirst)
-                            on:change=move |_| day_first(DateOrder::DayFirst)
-                        />
-                        " day first (31/12)"
-                    </label>
-                    <label>
-                        <input
-                            type="radio"
-                            name=name
-                            checked=chosen == Some(DateOrder::MonthFirst)
-                            on:change=move |_| choose(DateOrder::MonthFirst)
-                        />
-                        " month first (12/31)"
-                    </label>
-                </fieldset>
-            }
+            radio_group(legend, test_id, group, &DATE_ORDERS, chosen, choose)
         })
         .collect_view();
 
-    let options = entry.options.clone();
-    let current = options.two_part_duration;
-    let set_duration = move |reading: TwoPartDuration| {
-        let mut options = options.clone();
-        options.two_part_duration = reading;
-        state.reread(entry.id, options);
-    };
-    let duration_choice = show_durations.then(|| {
-        let name = format!("durations-{}", entry.id);
-        let readings = [
-            (TwoPartDuration::Ask, "leave out until chosen"),
-            (
-                TwoPartDuration::MinutesSeconds,
-                "minutes:seconds (04:10 = 4 m 10 s)",
-            ),
-            (
-                TwoPartDuration::HoursMinutes,
-                "hours:minutes (04:10 = 4 h 10 m)",
-            ),
-        ];
-        let radios = readings
-            .into_iter()
-            .map(|(reading, label)| {
-                let set_duration = set_duration.clone();
-                view! {
-                    <label>
-                        <input
-                            type="radio"
-                            name=name.clone()
-                            checked=current == reading
-                            on:change=move |_| set_duration(reading)
-                        />
-                        {format!(" {label}")}
-                    </label>
-                }
-            })
-            .collect_view();
-        view! {
-            <fieldset class="choice" data-testid="duration-reading">
-                <legend>"Two-part durations such as 04:10"</legend>
-                {radios}
-            </fieldset>
-        }
+    let current = entry.options.two_part_duration;
+    let needs_duration = entry.summary.ambiguous_durations || current != TwoPartDuration::Ask;
+    let duration_choice = needs_duration.then(|| {
+        let choose =
+            move |reading: TwoPartDuration| reread(&|options| options.two_part_duration = reading);
+        radio_group(
+            "Two-part durations such as 04:10".to_string(),
+            "duration-reading".to_string(),
+            format!("durations-{id}"),
+            &DURATION_READINGS,
+            Some(current),
+            choose,
+        )
     });
 
     view! {
         {date_choices}
         {duration_choice}
+    }
+}
+
+/// Renders a fieldset of radio buttons, one per `(value, label)`, with
+/// `chosen` checked; picking one calls `choose`.
+fn radio_group<T: Copy + PartialEq + Send + Sync + 'static>(
+    legend: String,
+    test_id: String,
+    group: String,
+    choices: &[(T, &'static str)],
+    chosen: Option<T>,
+    choose: impl Fn(T) + Clone + 'static,
+) -> impl IntoView {
+    let radios = choices
+        .iter()
+        .map(|&(value, label)| {
+            let choose = choose.clone();
+            view! {
+                <label>
+                    <input
+                        type="radio"
+                        name=group.clone()
+                        checked=chosen == Some(value)
+                        on:change=move |_| choose(value)
+                    />
+                    {format!(" {label}")}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="choice" data-testid=test_id>
+            <legend>{legend}</legend>
+            {radios}
+        </fieldset>
     }
 }

@@ -55,8 +55,9 @@ pub struct AppState {
     pub timing: RwSignal<Option<Timing>>,
     /// Errors from the browser glue, shown at the top of the page.
     pub errors: RwSignal<Vec<String>>,
-    /// True while files are being read.
-    pub busy: RwSignal<bool>,
+    /// Reads in progress; several can overlap when files are added while
+    /// others are still being read.
+    reading: RwSignal<u32>,
     /// Reports built so far, so that tests can wait for the next one.
     pub builds: RwSignal<u32>,
     sources: StoredValue<Vec<(u32, FileSource)>, LocalStorage>,
@@ -76,7 +77,7 @@ impl AppState {
             report: RwSignal::new(None),
             timing: RwSignal::new(None),
             errors: RwSignal::new(Vec::new()),
-            busy: RwSignal::new(false),
+            reading: RwSignal::new(0),
             builds: RwSignal::new(0),
             sources: StoredValue::new_local(Vec::new()),
             loaded: StoredValue::new(Vec::new()),
@@ -89,20 +90,25 @@ impl AppState {
         expect_context::<AppState>()
     }
 
+    /// True while any file is being read.
+    pub fn busy(self) -> bool {
+        self.reading.get() > 0
+    }
+
     /// Reads `sources` one after another, adds them to the file list and
     /// rebuilds the report.
     pub fn add_files(self, sources: Vec<FileSource>) {
         if sources.is_empty() {
             return;
         }
-        self.busy.set(true);
+        self.reading.update(|reading| *reading += 1);
         spawn_local(async move {
             let start = browser::now_ms();
             for source in sources {
                 self.add_one(source).await;
             }
             let load_ms = browser::now_ms() - start;
-            self.busy.set(false);
+            self.reading.update(|reading| *reading -= 1);
             self.rebuild(load_ms);
         });
     }
@@ -183,12 +189,12 @@ impl AppState {
         let Some(source) = source else {
             return;
         };
-        self.busy.set(true);
+        self.reading.update(|reading| *reading += 1);
         spawn_local(async move {
             let start = browser::now_ms();
             let loaded = self.read(&source, options.clone()).await;
             let load_ms = browser::now_ms() - start;
-            self.busy.set(false);
+            self.reading.update(|reading| *reading -= 1);
             let Some(loaded) = loaded else {
                 return;
             };

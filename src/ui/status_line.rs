@@ -10,7 +10,7 @@ use crate::ui::state::AppState;
 pub fn StatusLine() -> impl IntoView {
     let state = AppState::expect();
     let text = move || {
-        if state.busy.get() {
+        if state.busy() {
             return "Reading files…".to_string();
         }
         match state.timing.get() {
@@ -33,7 +33,7 @@ pub fn StatusLine() -> impl IntoView {
     };
 
     view! {
-        <p class="status" role="status" data-testid="timing" data-ms=total_ms data-busy=move || state.busy.get().to_string()
+        <p class="status" role="status" data-testid="timing" data-ms=total_ms data-busy=move || state.busy().to_string()
             data-builds=move || state.builds.get().to_string()>
             {text}
         </p>

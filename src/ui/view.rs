@@ -14,8 +14,8 @@ use crate::core::goals::{Direction, GoalCheck, GoalState};
 use crate::core::load::{ColumnNote, LoadedFile, RowCounts};
 use crate::core::model::FileKind;
 use crate::core::problem::{ProblemKind, Severity};
-use crate::core::report::{BreakdownRow, Kpi};
-use crate::core::settings::DateRange;
+use crate::core::report::{BreakdownRow, Kpi, LeftOut};
+use crate::core::settings::{DateRange, ReadOptions};
 
 /// Problems listed per file; the rest are counted.
 pub const PROBLEMS_SHOWN: usize = 200;
@@ -74,6 +74,22 @@ impl FileSummary {
             ambiguous_dates,
             ambiguous_durations,
         }
+    }
+
+    /// Lists the columns to offer a date order for: those whose dates fit
+    /// both orders (with an example) and those already chosen in `options`.
+    pub fn date_order_columns(&self, options: &ReadOptions) -> Vec<(String, Option<String>)> {
+        let mut columns: Vec<(String, Option<String>)> = self
+            .ambiguous_dates
+            .iter()
+            .map(|(column, example)| (column.clone(), Some(example.clone())))
+            .collect();
+        for column in options.date_order.keys() {
+            if !columns.iter().any(|(known, _)| known == column) {
+                columns.push((column.clone(), None));
+            }
+        }
+        columns
     }
 
     /// Writes the kinds as words, e.g. "tickets, survey responses".
@@ -135,12 +151,40 @@ pub fn goal_state_text(state: GoalState) -> &'static str {
     }
 }
 
-/// "≥" for higher-is-better goals, "≤" for lower-is-better.
-pub fn direction_sign(direction: Direction) -> &'static str {
-    match direction {
+/// Returns the CSS classes of a goal line in `state`.
+pub fn goal_class(state: GoalState) -> &'static str {
+    match state {
+        GoalState::Met => "goal met",
+        GoalState::Missed => "goal missed",
+        GoalState::NoData => "goal no-data",
+    }
+}
+
+/// Writes a goal check as "52.0 % vs ≥ 60.0 % (-8.0 %): missed".
+pub fn goal_text(check: &GoalCheck) -> String {
+    let kpi = check.goal.kpi;
+    let actual = match check.actual {
+        Some(actual) => value_text(kpi, actual),
+        None => "no data".to_string(),
+    };
+    let sign = match check.goal.direction {
         Direction::HigherIsBetter => "≥",
         Direction::LowerIsBetter => "≤",
-    }
+    };
+    let difference = check
+        .difference
+        .map(|difference| format!(" ({})", difference_text(kpi, difference)))
+        .unwrap_or_default();
+    format!(
+        "{actual} vs {sign} {}{difference}: {}",
+        value_text(kpi, check.goal.target),
+        goal_state_text(check.state)
+    )
+}
+
+/// Writes a count of records left out with its reason.
+pub fn left_out_text(left: &LeftOut) -> String {
+    format!("{} left out: {}", left.count, left.reason)
 }
 
 /// Finds the goal for `kpi` among `goals`, if one is set.

@@ -16,10 +16,10 @@ import { dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, "..", "..");
+const testDir = dirname(fileURLToPath(import.meta.url));
+const root = resolve(testDir, "..", "..");
 const realData = join(root, "..", "shared", "data", "real");
-const outDir = join(here, "out");
+const outDir = join(testDir, "out");
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const CHROMIUM_FLAGS = [
@@ -178,6 +178,7 @@ async function main() {
       await narrowWindow(page);
       await secondVisit(context, base);
       await readChoices(context, base);
+      await dropAndKeys(context, base);
     } catch (error) {
       check("test ran to the end", false, String(error?.stack ?? error));
     }
@@ -429,8 +430,8 @@ async function mapping(page) {
  * fits a phone-sized window. */
 async function narrowWindow(page) {
   await page.getByTestId("kpi-Csat").focus();
-  const shown = await page.getByTestId("kpi-Csat-definition").isVisible();
-  check("definition shows on keyboard focus", shown);
+  const visible = await page.getByTestId("kpi-Csat-definition").isVisible();
+  check("definition shows on keyboard focus", visible);
   await page.screenshot({ path: join(outDir, "06-focus-definition.png") });
   await page.setViewportSize({ width: 390, height: 844 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -494,6 +495,46 @@ async function readChoices(context, base) {
     .evaluateAll((rows) => rows.map((row) => row.dataset.period));
   checkEqual("day-first dates give April to June", periods.join(","), "2024-04,2024-05,2024-06");
   await page.getByTestId("file-ambiguous.csv").screenshot({ path: join(outDir, "10-read-choices.png") });
+  await page.close();
+}
+
+/** Checks that Enter and Space on the drop zone open the file picker and
+ * that a file dropped on it is loaded. */
+async function dropAndKeys(context, base) {
+  const page = await context.newPage();
+  await page.goto(base);
+  const zone = page.getByTestId("drop-zone");
+  await zone.waitFor({ timeout: 20_000 });
+  // Playwright intercepts file choosers only once a listener is attached,
+  // so the listener is attached before any key is pressed.
+  let choosers = 0;
+  page.on("filechooser", () => {
+    choosers += 1;
+  });
+  await page.waitForTimeout(200);
+  for (const [name, key] of [["Enter", "Enter"], ["Space", " "]]) {
+    const before = choosers;
+    await zone.focus();
+    await page.keyboard.press(key);
+    for (let wait = 0; wait < 20 && choosers === before; wait += 1) {
+      await page.waitForTimeout(100);
+    }
+    check(`${name} on the drop zone opens the picker`, choosers === before + 1, `${choosers - before} pickers`);
+  }
+
+  await rebuilt(page, async () => {
+    const transfer = await page.evaluateHandle(() => {
+      const data = new DataTransfer();
+      const text = "Ticket ID,Created at,Status\n1,2024-03-01 09:00,Open\n2,2024-03-02 10:00,Open\n";
+      data.items.add(new File([text], "dropped.csv", { type: "text/csv" }));
+      return data;
+    });
+    await zone.dispatchEvent("dragover", { dataTransfer: transfer });
+    await zone.dispatchEvent("drop", { dataTransfer: transfer });
+  });
+  // Two tickets, both still open.
+  checkEqual("dropped file is loaded", await textOf(page, "file-dropped.csv-rows"), "2 rows read, 2 used, 0 left out");
+  checkEqual("dropped tickets in the backlog", await textOf(page, "kpi-Backlog-value"), "2");
   await page.close();
 }
 
