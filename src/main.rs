@@ -2,8 +2,8 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
-    let _ = console_log::init_with_level(log::Level::Info);
+    service_kpis::browser::install_panic_hook();
+    let _ = console_log::init_with_level(log::Level::Debug);
     leptos::mount::mount_to_body(service_kpis::ui::App);
 }
 

@@ -76,6 +76,10 @@ pub enum Role {
     /// The message's author kind: customer, agent, bot.
     SenderType,
     MessageText,
+    /// The message's author: a name, handle or account id.
+    Author,
+    /// A yes/no flag for internal notes, hidden from the customer.
+    Private,
     // Event logs: one row per change of a ticket.
     /// A process-mining case id such as `case:concept:name`.
     CaseId,
@@ -85,7 +89,7 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 45] = [
+    pub const ALL: [Role; 47] = [
         Role::TicketId,
         Role::Created,
         Role::FirstResponseAt,
@@ -128,6 +132,8 @@ impl Role {
         Role::Inbound,
         Role::SenderType,
         Role::MessageText,
+        Role::Author,
+        Role::Private,
         Role::CaseId,
         Role::Activity,
         Role::EventAt,
@@ -178,6 +184,8 @@ impl Role {
             Role::Inbound => "inbound flag",
             Role::SenderType => "sender type",
             Role::MessageText => "message text",
+            Role::Author => "message author",
+            Role::Private => "private note flag",
             Role::CaseId => "case id (event log)",
             Role::Activity => "activity / event",
             Role::EventAt => "event time",
@@ -195,7 +203,7 @@ impl Role {
             Csat | Nps | Ces | AnsweredAt => Some(FileKind::Survey),
             CallId | CallStart | CallDate | CallTime | Answered | CallResolved | TalkTime
             | HoldTime | WrapTime | HandleTime | WaitTime | Abandoned => Some(FileKind::Calls),
-            MessageId | InResponseTo | Inbound | SenderType | MessageText => {
+            MessageId | InResponseTo | Inbound | SenderType | MessageText | Author | Private => {
                 Some(FileKind::Messages)
             }
             CaseId | Activity | EventAt => Some(FileKind::Events),
@@ -880,6 +888,34 @@ const SYNONYMS: &[Synonyms] = &[
         contains: &[],
     },
     Synonyms {
+        role: Role::Author,
+        exact: &[
+            "author",
+            "author id",
+            "author name",
+            "sender",
+            "sender id",
+            "sender name",
+            "from",
+            "screen name",
+        ],
+        contains: &["author name", "sender name"],
+    },
+    Synonyms {
+        role: Role::Private,
+        exact: &[
+            "private",
+            "is private",
+            "private note",
+            "is note",
+            "note",
+            "internal",
+            "is internal",
+            "internal note",
+        ],
+        contains: &[],
+    },
+    Synonyms {
         role: Role::CaseId,
         exact: &["case concept name", "case"],
         contains: &[],
@@ -1495,6 +1531,7 @@ mod tests {
             Some("in_response_to_tweet_id")
         );
         assert_eq!(role(&twcs, Role::MessageText), Some("text"));
+        assert_eq!(role(&twcs, Role::Author), Some("author_id"));
 
         let events = roles_of("concept:name,lifecycle:transition,org:resource,time:timestamp,Activity,Resource,case:concept:name,case:variant,case:variant-index,case:creator");
         assert_eq!(role(&events, Role::Activity), Some("concept:name"));
@@ -1514,6 +1551,8 @@ mod tests {
             roles_of("conversation_id,message_id,created_at,sender_type,sender_name,private");
         assert_eq!(role(&bots, Role::TicketId), Some("conversation_id"));
         assert_eq!(role(&bots, Role::SenderType), Some("sender_type"));
+        assert_eq!(role(&bots, Role::Author), Some("sender_name"));
+        assert_eq!(role(&bots, Role::Private), Some("private"));
 
         let events = roles_of("ticket_id,event,event_at");
         assert_eq!(role(&events, Role::Activity), Some("event"));

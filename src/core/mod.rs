@@ -16,6 +16,7 @@ pub mod calls;
 pub mod columns;
 pub mod conversations;
 pub mod duration;
+pub mod events;
 pub mod format;
 pub mod goals;
 pub mod load;

@@ -26,11 +26,11 @@ pub enum FileKind {
     Tickets,
     Survey,
     Calls,
-    /// One row per message of a conversation (chat or social exports).
-    /// Recognised, but conversations are not rebuilt from it yet.
+    /// One row per message of a conversation (chat or social exports),
+    /// rebuilt into one ticket per conversation.
     Messages,
-    /// Several rows per ticket as it changes state (process-mining logs).
-    /// Recognised, but tickets are not rebuilt from it yet.
+    /// Several rows per ticket as it changes state (process-mining logs),
+    /// rebuilt into one ticket per case.
     Events,
 }
 

@@ -43,6 +43,12 @@ pub struct ReadOptions {
     /// data cannot decide it.
     pub date_order: BTreeMap<String, DateOrder>,
     pub two_part_duration: TwoPartDuration,
+    /// Authors of a conversation log who are agents, matched without
+    /// regard to case. The list decides only for messages whose sender no
+    /// sender-type or inbound cell tells, and other authors are then
+    /// customers.
+    #[serde(default)]
+    pub agent_names: Vec<String>,
 }
 
 /// Length of the periods that series and period comparisons use.

@@ -168,9 +168,11 @@ impl<'a> FieldReader<'a> {
             .unwrap_or_else(|| role.label().to_string())
     }
 
-    /// Whether the file has a column matched to `role`.
+    /// Whether the file has a column matched to `role`, or fills the
+    /// role's field by rebuilding tickets from messages or events.
     pub fn has_role(&self, role: Role) -> bool {
         self.file.columns.iter().any(|column| column.role == role)
+            || self.file.derived_roles.contains(&role)
     }
 
     /// Whether the file's header matched none of `roles`. A file without

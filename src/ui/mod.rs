@@ -1,9 +1,31 @@
-//! The page: components that render a report and forward events.
+//! The page: components that render the report and forward events.
+//!
+//! Start at [`App`]. State and actions live in [`state`]; [`view`] has
+//! plain helpers that pick and order the core's values. Components never
+//! parse or compute: they show `Figure.display` and friends as the core
+//! wrote them.
 
-use leptos::prelude::*;
+mod app;
+mod backlog_panel;
+mod breakdown_table;
+mod breakdowns;
+mod date_range_fields;
+mod drop_zone;
+mod error_list;
+mod file_card;
+mod file_list;
+mod goal_row;
+mod goals_panel;
+mod kpi_card;
+mod kpi_cards;
+mod mapping_form;
+mod read_choices;
+mod report_notes;
+mod series_table;
+mod settings_panel;
+mod status_line;
 
-/// The whole page.
-#[component]
-pub fn App() -> impl IntoView {
-    view! { <main>"service-kpis"</main> }
-}
+pub mod state;
+pub mod view;
+
+pub use app::App;

@@ -2,6 +2,7 @@
 //! and the small parsers for flags, statuses and rating labels.
 
 use super::*;
+use crate::core::conversations::Sender;
 use crate::core::sla::{self, SlaOutcome};
 
 /// One row being read, with access to the loader for problems and
@@ -188,10 +189,101 @@ impl Cells<'_> {
         };
         has_value.then_some(call)
     }
+
+    /// Reads one message of a conversation log. The sender comes from a
+    /// sender-type cell, else an inbound flag, else the user's list of
+    /// agent names.
+    pub(super) fn message(&mut self, dims: &Dims) -> Message {
+        let author = self.text(Role::Author);
+        let mut handoff = false;
+        let mut sender = Sender::Unknown;
+        if let Some(sender_type) = self.text(Role::SenderType) {
+            handoff = conversations::is_handoff(&sender_type);
+            let folded = columns::match_text(&sender_type);
+            let known = match self.plan.user_is_customer && folded == "user" {
+                true => Some(Sender::Customer),
+                false => conversations::sender_of_type(&sender_type),
+            };
+            match known {
+                Some(known) => sender = known,
+                None if self.loader.unknown_senders.len() < 20 => {
+                    self.loader.unknown_senders.insert(sender_type);
+                }
+                None => {}
+            }
+        } else if let Some(inbound) = self.flag(Role::Inbound) {
+            sender = conversations::sender_of_inbound(inbound);
+        }
+        let names = &self.loader.options.agent_names;
+        if sender == Sender::Unknown && !names.is_empty() {
+            let folded = author.as_deref().map(|a| a.trim().to_lowercase());
+            let listed = folded.is_some_and(|a| names.iter().any(|n| n.trim().to_lowercase() == a));
+            sender = if listed {
+                Sender::Agent
+            } else {
+                Sender::Customer
+            };
+        }
+        let sent_role = [Role::Created, Role::EventAt, Role::CallStart]
+            .into_iter()
+            .find(|role| self.plan.has(*role));
+        let sent_at = sent_role.and_then(|role| self.stamp(role, StampField::MessageSent));
+        let status = self.status_cell();
+        Message {
+            line: self.record.line,
+            conversation_id: self.text(Role::TicketId),
+            message_id: self.text(Role::MessageId).map(|id| reply_id(&id)),
+            in_reply_to: self.text(Role::InResponseTo).map(|id| reply_id(&id)),
+            sent_at,
+            author,
+            sender,
+            private: self.flag(Role::Private).unwrap_or(false),
+            handoff,
+            status,
+            dims: dims.clone(),
+        }
+    }
+
+    /// Reads one row of an event log.
+    pub(super) fn event(&mut self, dims: &Dims) -> Event {
+        let activity = self.text(Role::Activity);
+        if let Some(name) = &activity {
+            let activities = &mut self.loader.activities;
+            if activities.len() < 50 || activities.contains_key(name) {
+                *activities.entry(name.clone()).or_insert(0) += 1;
+            }
+        }
+        let time_role = [Role::EventAt, Role::Created, Role::AnsweredAt]
+            .into_iter()
+            .find(|role| self.plan.has(*role));
+        let at = time_role.and_then(|role| self.stamp(role, StampField::EventAt));
+        let status = self.status_cell();
+        Event {
+            line: self.record.line,
+            case_id: self
+                .text(Role::CaseId)
+                .or_else(|| self.text(Role::TicketId)),
+            activity,
+            at,
+            status,
+            dims: dims.clone(),
+        }
+    }
 }
 
 // Reading single cells.
 impl Cells<'_> {
+    /// Reads a status cell of a message or event log, noting statuses the
+    /// loader does not know.
+    fn status_cell(&mut self) -> Option<(String, TicketState)> {
+        let text = self.text(Role::Status)?;
+        let state = ticket_state(&text);
+        if state == TicketState::Unknown && self.loader.unknown_statuses.len() < 20 {
+            self.loader.unknown_statuses.insert(text.clone());
+        }
+        Some((text, state))
+    }
+
     /// Reads a timestamp cell. Numeric dates with an undecided day/month order
     /// are kept aside and filled in when the whole column has been seen.
     fn stamp(&mut self, role: Role, field: StampField) -> Option<Stamp> {
@@ -477,6 +569,17 @@ fn numeric_date_parts(text: &str) -> Option<(u32, u32)> {
         return None;
     }
     Some((first.parse().ok()?, second.parse().ok()?))
+}
+
+/// Writes a message id the way reply links name it: exports written by
+/// pandas turn a column of ids with gaps into floats, so `3.0` is `3`.
+fn reply_id(text: &str) -> String {
+    match text.strip_suffix(".0") {
+        Some(whole) if !whole.is_empty() && whole.chars().all(|c| c.is_ascii_digit()) => {
+            whole.to_string()
+        }
+        _ => text.to_string(),
+    }
 }
 
 pub(super) fn not_a_timestamp(text: &str) -> ProblemKind {

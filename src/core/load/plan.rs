@@ -44,6 +44,7 @@ impl FileLoader {
             ));
         }
 
+        let user_is_customer = intercom_sender_types(&self.sample, &columns);
         self.plan = Some(Plan {
             columns,
             kinds,
@@ -52,6 +53,7 @@ impl FileLoader {
             csat_scale: None,
             units,
             notes,
+            user_is_customer,
         });
     }
 
@@ -141,12 +143,12 @@ fn kinds_of(columns: &[ColumnMatch]) -> (Vec<FileKind>, Option<&'static str>) {
     let case_id = has_any(&[Role::CaseId, Role::TicketId]);
     let event_time = has_any(&[Role::EventAt, Role::Created, Role::AnsweredAt]);
     if has(Role::Activity) && case_id && event_time {
-        return (vec![FileKind::Events], Some(LEFT_OUT_EVENTS));
+        return (vec![FileKind::Events], None);
     }
     let threaded = has_any(&[Role::InResponseTo, Role::Inbound]);
     let in_conversation = has(Role::TicketId) && has_any(&[Role::SenderType, Role::MessageId]);
     if threaded || in_conversation {
-        return (vec![FileKind::Messages], Some(LEFT_OUT_MESSAGES));
+        return (vec![FileKind::Messages], None);
     }
 
     let mut kinds = Vec::new();
@@ -176,6 +178,20 @@ fn kinds_of(columns: &[ColumnMatch]) -> (Vec<FileKind>, Option<&'static str>) {
         return (kinds, Some(LEFT_OUT_UNKNOWN));
     }
     (kinds, None)
+}
+
+/// Tells Intercom's author types from Chatwoot's by the sampled values:
+/// `lead` or `admin` without `contact` means `user` is the customer.
+fn intercom_sender_types(sample: &[RawRecord], columns: &[ColumnMatch]) -> bool {
+    let Some(column) = columns.iter().find(|m| m.role == Role::SenderType) else {
+        return false;
+    };
+    let values: BTreeSet<String> = sample_values(sample, column.index)
+        .into_iter()
+        .map(columns::match_text)
+        .collect();
+    let intercom = values.contains("lead") || values.contains("admin");
+    intercom && !values.contains("contact")
 }
 
 /// True when tickets have reply or resolution times but nothing to measure

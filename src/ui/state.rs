@@ -1,0 +1,359 @@
+//! The page's state and the actions that change it: add, re-read and
+//! remove files, change settings, rebuild the report.
+//!
+//! Components call these actions and render the signals; the work itself
+//! is done by the core ([`load`](crate::core::load),
+//! [`report::build`]) and the browser glue ([`browser`]).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use log::{debug, warn};
+
+use crate::browser::{self, FileSource};
+use crate::core::goals::{self, Goal};
+use crate::core::load::LoadedFile;
+use crate::core::report::{self, Kpi, Report};
+use crate::core::settings::{ReadOptions, Settings};
+use crate::ui::view::FileSummary;
+
+const SETTINGS_KEY: &str = "service-kpis.settings";
+const MAPPING_KEY_PREFIX: &str = "service-kpis.read-options.";
+const GOALS_FILE: &str = "service-kpis-goals.json";
+
+/// How long the last load and report took, for the status line.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Timing {
+    pub files: usize,
+    pub rows: usize,
+    pub load_ms: f64,
+    pub report_ms: f64,
+}
+
+impl Timing {
+    pub fn total_ms(&self) -> f64 {
+        self.load_ms + self.report_ms
+    }
+}
+
+/// One loaded file as the page lists it.
+#[derive(Clone, Debug)]
+pub struct FileEntry {
+    /// Stable across re-reads, for keyed lists and actions.
+    pub id: u32,
+    pub options: ReadOptions,
+    pub summary: Arc<FileSummary>,
+}
+
+/// Everything the page shows, shared with every component as context.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub files: RwSignal<Vec<FileEntry>>,
+    pub settings: RwSignal<Settings>,
+    pub report: RwSignal<Option<Arc<Report>>>,
+    pub timing: RwSignal<Option<Timing>>,
+    /// Errors from the browser glue, shown at the top of the page.
+    pub errors: RwSignal<Vec<String>>,
+    /// Reads in progress; several can overlap when files are added while
+    /// others are still being read.
+    reading: RwSignal<u32>,
+    /// Reports built so far, so that tests can wait for the next one.
+    pub builds: RwSignal<u32>,
+    sources: StoredValue<Vec<(u32, FileSource)>, LocalStorage>,
+    /// The loaded records, in the order of `files`; kept out of signals so
+    /// that building the report copies nothing.
+    loaded: StoredValue<Vec<LoadedFile>>,
+    next_id: StoredValue<u32>,
+}
+
+impl AppState {
+    /// Creates the state with the settings saved in local storage, or the
+    /// defaults in the browser's time zone.
+    pub fn new() -> AppState {
+        AppState {
+            files: RwSignal::new(Vec::new()),
+            settings: RwSignal::new(saved_settings()),
+            report: RwSignal::new(None),
+            timing: RwSignal::new(None),
+            errors: RwSignal::new(Vec::new()),
+            reading: RwSignal::new(0),
+            builds: RwSignal::new(0),
+            sources: StoredValue::new_local(Vec::new()),
+            loaded: StoredValue::new(Vec::new()),
+            next_id: StoredValue::new(0),
+        }
+    }
+
+    /// Returns the state provided by [`App`](crate::ui::App).
+    pub fn expect() -> AppState {
+        expect_context::<AppState>()
+    }
+
+    /// True while any file is being read.
+    pub fn busy(self) -> bool {
+        self.reading.get() > 0
+    }
+
+    /// Reads `sources` one after another, adds them to the file list and
+    /// rebuilds the report.
+    pub fn add_files(self, sources: Vec<FileSource>) {
+        if sources.is_empty() {
+            return;
+        }
+        self.reading.update(|reading| *reading += 1);
+        spawn_local(async move {
+            let start = browser::now_ms();
+            for source in sources {
+                self.add_one(source).await;
+            }
+            let load_ms = browser::now_ms() - start;
+            self.reading.update(|reading| *reading -= 1);
+            self.rebuild(load_ms);
+        });
+    }
+
+    async fn add_one(self, source: FileSource) {
+        let name = source.name();
+        debug!("file received: {} bytes", source.size());
+
+        let Some(mut loaded) = self.read(&source, ReadOptions::default()).await else {
+            return;
+        };
+        let mut options = ReadOptions::default();
+        // A file whose header was mapped by hand before is read again with
+        // that mapping.
+        if let Some(saved) = saved_read_options(&loaded.header_key) {
+            if saved != options {
+                if let Some(again) = self.read(&source, saved.clone()).await {
+                    loaded = again;
+                    options = saved;
+                }
+            }
+        }
+
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        // A file of the same name replaces the older one.
+        if let Some(old) = self.files.with_untracked(|files| {
+            files
+                .iter()
+                .find(|entry| entry.summary.name == name)
+                .map(|entry| entry.id)
+        }) {
+            self.remove_quietly(old);
+        }
+        self.sources
+            .update_value(|sources| sources.push((id, source)));
+        let summary = Arc::new(FileSummary::of(&loaded));
+        self.loaded.update_value(|files| files.push(loaded));
+        self.files.update(|files| {
+            files.push(FileEntry {
+                id,
+                options,
+                summary,
+            })
+        });
+    }
+
+    async fn read(self, source: &FileSource, options: ReadOptions) -> Option<LoadedFile> {
+        let start = browser::now_ms();
+        match browser::load(source, options).await {
+            Ok(loaded) => {
+                debug!(
+                    "rows parsed: {} total, {} used, {} problems in {:.0} ms",
+                    loaded.rows.total,
+                    loaded.rows.used,
+                    loaded.problems.len(),
+                    browser::now_ms() - start
+                );
+                Some(loaded)
+            }
+            Err(message) => {
+                warn!("{message}");
+                self.errors.update(|errors| errors.push(message));
+                None
+            }
+        }
+    }
+
+    /// Reads the file `id` again with new options, remembers them for files
+    /// with the same header, and rebuilds the report.
+    pub fn reread(self, id: u32, options: ReadOptions) {
+        let source = self.sources.with_value(|sources| {
+            sources
+                .iter()
+                .find(|(source_id, _)| *source_id == id)
+                .map(|(_, source)| source.clone())
+        });
+        let Some(source) = source else {
+            return;
+        };
+        self.reading.update(|reading| *reading += 1);
+        spawn_local(async move {
+            let start = browser::now_ms();
+            let loaded = self.read(&source, options.clone()).await;
+            let load_ms = browser::now_ms() - start;
+            self.reading.update(|reading| *reading -= 1);
+            let Some(loaded) = loaded else {
+                return;
+            };
+            self.remember_read_options(&loaded.header_key, &options);
+            let Some(index) = self.index_of(id) else {
+                return;
+            };
+            let summary = Arc::new(FileSummary::of(&loaded));
+            self.loaded.update_value(|files| files[index] = loaded);
+            self.files.update(|files| {
+                files[index].options = options;
+                files[index].summary = summary;
+            });
+            self.rebuild(load_ms);
+        });
+    }
+
+    /// Takes the file `id` out of the report.
+    pub fn remove(self, id: u32) {
+        self.remove_quietly(id);
+        self.rebuild(0.0);
+    }
+
+    fn remove_quietly(self, id: u32) {
+        let Some(index) = self.index_of(id) else {
+            return;
+        };
+        self.sources
+            .update_value(|sources| sources.retain(|(source_id, _)| *source_id != id));
+        self.loaded.update_value(|files| {
+            files.remove(index);
+        });
+        self.files.update(|files| {
+            files.remove(index);
+        });
+    }
+
+    fn index_of(self, id: u32) -> Option<usize> {
+        self.files
+            .with_untracked(|files| files.iter().position(|entry| entry.id == id))
+    }
+
+    /// Changes the settings, saves them and rebuilds the report.
+    pub fn update_settings(self, change: impl FnOnce(&mut Settings)) {
+        self.settings.update(change);
+        let saved = self.settings.with_untracked(serde_json::to_string);
+        match saved {
+            Ok(json) => self.report_error(browser::store(SETTINGS_KEY, &json)),
+            Err(error) => self.report_error(Err(format!("settings: {error}"))),
+        }
+        self.rebuild(0.0);
+    }
+
+    /// Sets `goal`, replacing any goal for the same KPI.
+    pub fn set_goal(self, goal: Goal) {
+        self.update_settings(|settings| {
+            settings.goals.retain(|known| known.kpi != goal.kpi);
+            settings.goals.push(goal);
+            settings.goals.sort_by_key(|known| known.kpi);
+        });
+    }
+
+    /// Removes the goal for `kpi`.
+    pub fn remove_goal(self, kpi: Kpi) {
+        self.update_settings(|settings| settings.goals.retain(|goal| goal.kpi != kpi));
+    }
+
+    /// Offers the goals as a JSON file download.
+    pub fn export_goals(self) {
+        let json = self
+            .settings
+            .with_untracked(|settings| goals::goals_to_json(&settings.goals));
+        self.report_error(browser::download(GOALS_FILE, "application/json", &json));
+    }
+
+    /// Replaces the goals with those of a JSON file made by
+    /// [`export_goals`](Self::export_goals).
+    pub fn import_goals(self, file: web_sys::File) {
+        spawn_local(async move {
+            let imported = browser::read_text(&file)
+                .await
+                .and_then(|text| goals::goals_from_json(&text))
+                .map_err(|error| format!("{}: {error}", file.name()));
+            match imported {
+                Ok(goals) => self.update_settings(|settings| settings.goals = goals),
+                Err(message) => self.report_error(Err(message)),
+            }
+        });
+    }
+
+    /// Shows `result`'s error on the page, if it has one.
+    pub fn report_error(self, result: Result<(), String>) {
+        if let Err(message) = result {
+            warn!("{message}");
+            self.errors.update(|errors| errors.push(message));
+        }
+    }
+
+    fn remember_read_options(self, header_key: &str, options: &ReadOptions) {
+        let key = format!("{MAPPING_KEY_PREFIX}{header_key}");
+        match serde_json::to_string(options) {
+            Ok(json) => self.report_error(browser::store(&key, &json)),
+            Err(error) => self.report_error(Err(format!("read options: {error}"))),
+        }
+    }
+
+    /// Builds the report from every loaded file under the current settings,
+    /// with "now" from the browser's clock.
+    fn rebuild(self, load_ms: f64) {
+        self.builds.update(|builds| *builds += 1);
+        if self.loaded.with_value(Vec::is_empty) {
+            self.report.set(None);
+            self.timing.set(None);
+            return;
+        }
+        let mut settings = self.settings.get_untracked();
+        settings.as_of = browser::now();
+
+        let start = browser::now_ms();
+        let report = self
+            .loaded
+            .with_value(|files| report::build(files, &settings));
+        let report_ms = browser::now_ms() - start;
+
+        let (files, rows) = self
+            .loaded
+            .with_value(|files| (files.len(), files.iter().map(|file| file.rows.total).sum()));
+        debug!(
+            "report built: {files} files, {rows} rows, {} problems in {report_ms:.0} ms",
+            report.problems.len()
+        );
+        self.report.set(Some(Arc::new(report)));
+        self.timing.set(Some(Timing {
+            files,
+            rows,
+            load_ms,
+            report_ms,
+        }));
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState::new()
+    }
+}
+
+/// Returns the settings saved by an earlier visit, else the defaults in
+/// the browser's time zone.
+fn saved_settings() -> Settings {
+    let saved =
+        browser::stored(SETTINGS_KEY).and_then(|json| serde_json::from_str::<Settings>(&json).ok());
+    let mut settings =
+        saved.unwrap_or_else(|| Settings::new(&browser::time_zone(), browser::now()));
+    settings.as_of = browser::now();
+    settings
+}
+
+fn saved_read_options(header_key: &str) -> Option<ReadOptions> {
+    let json = browser::stored(&format!("{MAPPING_KEY_PREFIX}{header_key}"))?;
+    serde_json::from_str(&json).ok()
+}

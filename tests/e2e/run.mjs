@@ -1,0 +1,541 @@
+// End-to-end test of the built page in headless Chromium.
+//
+// Usage: node tests/e2e/run.mjs DIST_DIR   (after `npm ci` in tests/e2e)
+//
+// Serves DIST_DIR on 127.0.0.1 with a small static server, and blocks and
+// records every request to any other host. Loads real exports through the
+// file input and checks the figures on the page against values computed
+// independently with Python; the commands are next to each expected
+// value. Screenshots go to tests/e2e/out/. The last line of output is
+// "N passed, M failed"; the exit status is 1 when any check failed.
+
+import { createServer } from "node:http";
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, extname, join, normalize, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const testDir = dirname(fileURLToPath(import.meta.url));
+const root = resolve(testDir, "..", "..");
+const realData = join(root, "..", "shared", "data", "real");
+const outDir = join(testDir, "out");
+
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
+// Long enough for the largest real export on a slow shared machine.
+const LOAD_TIMEOUT_MS = 60_000;
+
+const MIME = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+};
+
+let passed = 0;
+let failed = 0;
+
+/** Records one check and prints its result. */
+function check(name, ok, detail = "") {
+  if (ok) {
+    passed += 1;
+    console.log(`ok    ${name}`);
+  } else {
+    failed += 1;
+    console.log(`FAIL  ${name}${detail ? `: ${detail}` : ""}`);
+  }
+}
+
+/** Checks that `actual` equals `expected`, showing both on failure. */
+function checkEqual(name, actual, expected) {
+  check(name, actual === expected, `got ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
+}
+
+/** Serves `dir` on a free port of 127.0.0.1 and resolves to the server. */
+function serve(dir) {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url, "http://127.0.0.1").pathname);
+    const file = normalize(join(dir, path.endsWith("/") ? `${path}index.html` : path));
+    if (!file.startsWith(dir + sep) && file !== dir) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = readFileSync(file);
+      response.writeHead(200, {
+        "content-type": MIME[extname(file)] ?? "application/octet-stream",
+        "cache-control": "no-store",
+      });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end("not found");
+    }
+  });
+  return new Promise((done) => server.listen(0, "127.0.0.1", () => done(server)));
+}
+
+/** Returns the text of the element with `testId`, or null without one. */
+async function textOf(page, testId) {
+  const element = page.getByTestId(testId);
+  if ((await element.count()) === 0) {
+    return null;
+  }
+  return (await element.first().textContent()).trim();
+}
+
+/** Runs `action` and waits until the page has built the next report and
+ * is no longer reading files. */
+async function rebuilt(page, action) {
+  const status = page.getByTestId("timing");
+  const before = Number(await status.getAttribute("data-builds"));
+  await action();
+  await page.waitForFunction(
+    (previous) => {
+      const status = document.querySelector('[data-testid="timing"]');
+      return status.dataset.busy === "false" && Number(status.dataset.builds) > previous;
+    },
+    before,
+    { timeout: LOAD_TIMEOUT_MS },
+  );
+}
+
+/** Sets `paths` on the file input and waits for the next report. */
+async function upload(page, paths) {
+  await rebuilt(page, () => page.getByTestId("file-input").setInputFiles(paths));
+}
+
+async function main() {
+  const distArg = process.argv[2];
+  if (!distArg) {
+    console.error("usage: node tests/e2e/run.mjs DIST_DIR");
+    process.exit(2);
+  }
+  const dist = resolve(distArg);
+  if (!statSync(join(dist, "index.html"), { throwIfNoEntry: false })) {
+    console.error(`run.mjs: ${dist}/index.html not found (build with trunk first)`);
+    process.exit(2);
+  }
+  mkdirSync(outDir, { recursive: true });
+
+  const server = await serve(dist);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  const outside = [];
+  const consoleErrors = [];
+  const cspViolations = [];
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // Every request that is not to our own server is blocked and recorded.
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(base)) {
+        return route.continue();
+      }
+      outside.push(url);
+      return route.abort();
+    });
+    const page = await context.newPage();
+    page.on("console", (message) => {
+      const text = message.text();
+      if (/Content[- ]Security[- ]Policy/i.test(text)) {
+        cspViolations.push(text);
+      }
+      if (message.type() === "error") {
+        consoleErrors.push(text);
+      }
+    });
+    page.on("pageerror", (error) => consoleErrors.push(String(error)));
+    await page.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener("securitypolicyviolation", (event) => {
+        window.__csp.push(`${event.violatedDirective}: ${event.blockedURI}`);
+      });
+    });
+
+    try {
+      await shell(page, base);
+      await callCentre(page);
+      await ticketsAndSurvey(page);
+      await goals(page);
+      await brokenFile(page);
+      await mapping(page);
+      await narrowWindow(page);
+      await secondVisit(context, base);
+      await readChoices(context, base);
+      await dropAndKeys(context, base);
+    } catch (error) {
+      check("test ran to the end", false, String(error?.stack ?? error));
+    }
+    const reported = await page.evaluate(() => window.__csp ?? []).catch(() => []);
+    const violations = cspViolations.concat(reported);
+    check("no Content-Security-Policy violation", violations.length === 0, violations.join("; "));
+    check("no error in the console", consoleErrors.length === 0, consoleErrors.join("; "));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  check("no request left 127.0.0.1", outside.length === 0, outside.join(", "));
+
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+/** Checks that the page mounts with its drop zone and empty state. */
+async function shell(page, base) {
+  await page.goto(base);
+  await page.getByTestId("drop-zone").waitFor({ timeout: 20_000 });
+  check("page mounts with a drop zone", true);
+  checkEqual("file input accepts", await page.getByTestId("file-input").getAttribute("accept"), ".csv,text/csv,.txt,.tsv");
+  checkEqual("status before loading", await textOf(page, "timing"), "No files loaded yet.");
+  check("time zone defaults to the browser's", (await page.getByTestId("setting-time-zone").inputValue()).length > 0);
+  await page.screenshot({ path: join(outDir, "01-empty.png"), fullPage: true });
+}
+
+/** Checks AHT, CSAT and FCR of pwc_call_center.csv. */
+async function callCentre(page) {
+  await upload(page, [join(realData, "pwc_call_center.csv")]);
+  await page.screenshot({ path: join(outDir, "02-call-centre.png"), fullPage: true });
+
+  // AHT, talk time only (the export has no hold or wrap-up columns), over
+  // answered calls: mean of AvgTalkDuration = 224.92 s, shown as 0:03:45.
+  // python3 -c "import csv; r=[x for x in csv.DictReader(open('pwc_call_center.csv')) if x['Answered (Y/N)']=='Y']; t=[sum(int(p)*m for p,m in zip(x['AvgTalkDuration'].split(':'),(3600,60,1))) for x in r]; print(len(t), sum(t)/len(t))"
+  // prints: 4054 224.92279230389738
+  checkEqual("pwc AHT", await textOf(page, "kpi-HandleTime-value"), "0:03:45");
+  checkEqual("pwc AHT n", await textOf(page, "kpi-HandleTime-n"), "n = 4054");
+
+  // CSAT, top 2 of 1–5 (4 or 5 is satisfied): 2023 of 4054 = 49.90 %.
+  // python3 -c "import csv; v=[int(x['Satisfaction rating']) for x in csv.DictReader(open('pwc_call_center.csv')) if x['Satisfaction rating']]; print(sum(s>=4 for s in v), len(v))"
+  // prints: 2023 4054
+  checkEqual("pwc CSAT", await textOf(page, "kpi-Csat-value"), "49.9 %");
+  checkEqual("pwc CSAT n", await textOf(page, "kpi-Csat-n"), "n = 4054");
+
+  // FCR from the export's Resolved flag over answered calls: 3646 of 4054.
+  // python3 -c "import csv; r=[x for x in csv.DictReader(open('pwc_call_center.csv')) if x['Answered (Y/N)']=='Y']; print(sum(x['Resolved']=='Y' for x in r), len(r))"
+  // prints: 3646 4054 (89.94 %)
+  checkEqual("pwc FCR", await textOf(page, "kpi-FirstContactResolution-value"), "89.9 %");
+  checkEqual("pwc FCR n", await textOf(page, "kpi-FirstContactResolution-n"), "n = 4054");
+
+  const kinds = await textOf(page, "file-pwc_call_center.csv-kinds");
+  check("pwc holds calls", kinds?.includes("calls"), kinds);
+  const rows = await textOf(page, "file-pwc_call_center.csv-rows");
+  check("pwc rows read", rows?.startsWith("5000 rows read"), rows);
+  const timing = await page.getByTestId("timing").getAttribute("data-ms");
+  check("timing shown in ms", /^\d+$/.test(timing ?? ""), timing);
+  console.log(`      load and report of pwc_call_center.csv: ${timing} ms`);
+
+  await dateRange(page);
+}
+
+/** Checks that a January date range keeps January's calls only, that a
+ * reversed range is explained, and that clearing the range restores all. */
+async function dateRange(page) {
+  const first = page.getByTestId("setting-range-first");
+  const last = page.getByTestId("setting-range-last");
+  await first.fill("2021-01-01");
+  await rebuilt(page, () => last.fill("2021-01-31"));
+  // python3 -c "import csv; print(sum(1 for x in csv.DictReader(open('pwc_call_center.csv')) if x['Answered (Y/N)']=='Y' and x['Date'].startswith('2021-01')))"
+  // prints: 1455
+  checkEqual("January range AHT n", await textOf(page, "kpi-HandleTime-n"), "n = 1455");
+
+  await first.fill("2021-02-01");
+  const error = await page.locator(".range .field-error").textContent();
+  check("reversed range is explained", error.includes("after"), error);
+
+  await first.fill("");
+  await rebuilt(page, () => last.fill(""));
+  checkEqual("cleared range AHT n", await textOf(page, "kpi-HandleTime-n"), "n = 4054");
+}
+
+/** Checks NPS, CSAT, backlog and breakdowns after adding
+ * kaggle_support_tickets.csv and botanic_nps_latin1.csv together, with
+ * pwc_call_center.csv still loaded. */
+async function ticketsAndSurvey(page) {
+  await upload(page, [
+    join(realData, "kaggle_support_tickets.csv"),
+    join(realData, "botanic_nps_latin1.csv"),
+  ]);
+  await page.screenshot({ path: join(outDir, "03-three-files.png"), fullPage: true });
+  await page.getByTestId("file-list").screenshot({ path: join(outDir, "03a-file-list.png") });
+  await page.getByTestId("kpis").screenshot({ path: join(outDir, "03b-kpis.png") });
+
+  // NPS from botanic's nps column, NA left out: 13612 answers, 8465
+  // promoters (9–10) and 1194 detractors (0–6): 53.4, shown as +53.
+  // python3 -c "import csv; v=[int(x['nps']) for x in csv.DictReader(open('botanic_nps_latin1.csv',encoding='cp1252',errors='replace')) if x['nps']!='NA']; print(len(v), sum(s>=9 for s in v), sum(s<=6 for s in v))"
+  // prints: 13612 8465 1194 (cp1252 with errors='replace': the file has stray bytes)
+  checkEqual("NPS", await textOf(page, "kpi-Nps-value"), "+53");
+  checkEqual("NPS n", await textOf(page, "kpi-Nps-n"), "n = 13612");
+
+  // CSAT over all three files, top 2 points of each file's scale:
+  // pwc 2023 of 4054 (4–5 of 1–5), kaggle 1087 of 2769 (ratings 4.0–5.0 of
+  // 1–5), botanic 7303 of 13893 (9–10 of its 1–10 satisfaction column, NA
+  // left out): 10413 of 20716 = 50.27 %.
+  // python3 -c "import csv; k=[float(x['Customer Satisfaction Rating']) for x in csv.DictReader(open('kaggle_support_tickets.csv')) if x['Customer Satisfaction Rating']]; b=[int(x['satisfaction']) for x in csv.DictReader(open('botanic_nps_latin1.csv',encoding='cp1252',errors='replace')) if x['satisfaction']!='NA']; print(sum(s>=4 for s in k), len(k), sum(s>=9 for s in b), len(b))"
+  // prints: 1087 2769 7303 13893
+  checkEqual("CSAT of three files", await textOf(page, "kpi-Csat-value"), "50.3 %");
+  checkEqual("CSAT n of three files", await textOf(page, "kpi-Csat-n"), "n = 20716");
+
+  // Backlog: kaggle tickets not Closed: Open 2819 + Pending Customer
+  // Response 2881 = 5700.
+  // python3 -c "import csv,collections; print(collections.Counter(x['Ticket Status'] for x in csv.DictReader(open('kaggle_support_tickets.csv'))))"
+  checkEqual("backlog", await textOf(page, "kpi-Backlog-value"), "5700");
+  const open = await textOf(page, "backlog-open");
+  checkEqual("backlog panel", open, "5700 open tickets");
+
+  for (const dimension of ["Agent", "Channel", "Priority"]) {
+    check(`breakdown by ${dimension} exists`, (await page.getByTestId(`breakdown-${dimension}`).count()) === 1);
+  }
+  // Kaggle channels: Email 2143, Phone 2132, Social media 2121, Chat 2073
+  // tickets; each is a row of the channel table.
+  const channels = await page
+    .getByTestId("breakdown-Channel")
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((row) => row.dataset.label));
+  for (const channel of ["Email", "Phone", "Social media", "Chat"]) {
+    check(`channel row ${channel}`, channels.includes(channel), channels.join(", "));
+  }
+  await sortByHeader(page);
+}
+
+/** Checks that a header sorts the rows by keyboard and sets aria-sort. */
+async function sortByHeader(page) {
+  const table = page.getByTestId("breakdown-Agent");
+  const header = table.locator("thead th").first();
+  checkEqual("agent table sorted by label first", await header.getAttribute("aria-sort"), "ascending");
+  await header.locator("button").focus();
+  await page.keyboard.press("Enter");
+  checkEqual("Enter on the header reverses the order", await header.getAttribute("aria-sort"), "descending");
+  const labels = await table
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((row) => row.dataset.label));
+  const sorted = [...labels].sort().reverse();
+  checkEqual("agent rows in descending order", labels.join(","), sorted.join(","));
+}
+
+/** Checks a CSAT goal: met at 45 % and missed at 60 %, because CSAT is
+ * 50.3 %. Then exports the goals as JSON and imports them back. */
+async function goals(page) {
+  const goalState = () => page.getByTestId("kpi-Csat-goal").getAttribute("data-state");
+  const setTarget = async (text) => {
+    await page.getByTestId("goal-Csat-target").fill(text);
+    await rebuilt(page, () => page.getByTestId("goal-Csat-save").click());
+  };
+  await setTarget("45 %");
+  checkEqual("CSAT goal 45 % met", await goalState(), "met");
+  await setTarget("60");
+  checkEqual("CSAT goal 60 % missed", await goalState(), "missed");
+  const rowGoals = await page.getByTestId("breakdown-Channel").locator('li[data-kpi="Csat"]').count();
+  check("breakdown rows show the CSAT goal", rowGoals > 0);
+  await page.screenshot({ path: join(outDir, "04-goals.png"), fullPage: true });
+  await page.getByTestId("kpis").screenshot({ path: join(outDir, "04a-kpis-with-goal.png") });
+  await page.getByTestId("breakdown-Channel").screenshot({ path: join(outDir, "04b-channel-goals.png") });
+
+  await page.getByTestId("goal-Csat-target").fill("not a target");
+  await page.getByTestId("goal-Csat-save").click();
+  const error = await textOf(page, "goal-Csat-error");
+  check("an invalid target is explained", (error ?? "").length > 0, error);
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("goals-export").click(),
+  ]);
+  const saved = join(mkdtempSync(join(tmpdir(), "service-kpis-e2e-")), "goals.json");
+  await download.saveAs(saved);
+  const exported = readFileSync(saved, "utf8");
+  check("exported goals hold the CSAT target 60", /"Csat"/.test(exported) && /\b60(\.0)?\b/.test(exported), exported);
+
+  await rebuilt(page, () => page.getByTestId("goal-Csat-clear").click());
+  checkEqual("cleared goal leaves the card", await page.getByTestId("kpi-Csat-goal").count(), 0);
+  await rebuilt(page, () => page.getByTestId("goals-import").setInputFiles(saved));
+  checkEqual("imported goal is missed again", await page.getByTestId("kpi-Csat-goal").getAttribute("data-state").catch(() => null), "missed");
+  check("imported goal fills the form", (await page.getByTestId("goal-Csat-target").inputValue()).startsWith("60"));
+}
+
+/** Checks that a file with a bad date and a ragged row lists both
+ * problems with file, line and column. */
+async function brokenFile(page) {
+  const dir = mkdtempSync(join(tmpdir(), "service-kpis-e2e-"));
+  const path = join(dir, "broken.csv");
+  // Line 1 is the header; line 3 has a date that is not a date; line 4 has
+  // one field more than the header.
+  writeFileSync(
+    path,
+    "Ticket ID,Created at,Status,Priority\n"
+      + "1,2024-03-01 09:00,Open,High\n"
+      + "2,yesterday,Open,Low\n"
+      + "3,2024-03-02 10:00,Solved,High,surplus\n"
+      + "4,2024-03-03 11:00,Solved,Low\n",
+  );
+  await upload(page, [path]);
+
+  const problems = await page
+    .getByTestId("file-broken.csv-problems")
+    .locator("li")
+    .allTextContents()
+    .catch(() => []);
+  check(
+    "bad date named by file, line and column",
+    problems.some((text) => text.startsWith('broken.csv:3: column "Created at": "yesterday"')),
+    problems.join(" | "),
+  );
+  check(
+    "ragged row named by file and line",
+    problems.some((text) => text.startsWith("broken.csv:4") && text.includes("surplus")),
+    problems.join(" | "),
+  );
+  const rows = await textOf(page, "file-broken.csv-rows");
+  check("broken file keeps its good rows", rows?.startsWith("4 rows read"), rows);
+  await page.getByTestId("file-broken.csv").screenshot({ path: join(outDir, "05-broken-file.png") });
+}
+
+/** Switches the priority column of broken.csv off with "Map columns",
+ * and checks that a later file with the same header gets that mapping. */
+async function mapping(page) {
+  const card = page.getByTestId("file-broken.csv");
+  await card.getByRole("button", { name: "Map columns" }).click();
+  await page.getByTestId("file-broken.csv-mapping").locator('select[data-role="Priority"]').selectOption({ label: "— none —" });
+  await rebuilt(page, () =>
+    page.getByTestId("file-broken.csv-mapping").getByRole("button", { name: "Save and read again" }).click(),
+  );
+  const roles = async (name) =>
+    page.getByTestId(`file-${name}-columns`).locator("tbody th").allTextContents();
+  check("mapped-off priority is no longer matched", !(await roles("broken.csv")).includes("priority"), (await roles("broken.csv")).join(", "));
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("service-kpis.read-options.")).length);
+  check("mapping remembered in local storage", stored === 1, `${stored} keys`);
+
+  const dir = mkdtempSync(join(tmpdir(), "service-kpis-e2e-"));
+  const again = join(dir, "same-header.csv");
+  writeFileSync(again, "Ticket ID,Created at,Status,Priority\n1,2024-03-01 09:00,Open,High\n");
+  await upload(page, [again]);
+  const sameHeader = await roles("same-header.csv");
+  check("same header gets the saved mapping", sameHeader.length > 0 && !sameHeader.includes("priority"), sameHeader.join(", "));
+}
+
+/** Checks that card definitions show on keyboard focus and that the page
+ * fits a phone-sized window. */
+async function narrowWindow(page) {
+  await page.getByTestId("kpi-Csat").focus();
+  const visible = await page.getByTestId("kpi-Csat-definition").isVisible();
+  check("definition shows on keyboard focus", visible);
+  await page.screenshot({ path: join(outDir, "06-focus-definition.png") });
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check("no sideways scrolling at 390 px", overflow <= 0, `${overflow} px too wide`);
+  await page.screenshot({ path: join(outDir, "07-narrow.png") });
+  await page.getByTestId("kpis").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(outDir, "08-narrow-kpis.png") });
+}
+
+/** Checks that a second page of the same browser profile finds the saved
+ * goal and settings, and that the sample data loads. */
+async function secondVisit(context, base) {
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.getByTestId("drop-zone").waitFor({ timeout: 20_000 });
+  check("goal saved across visits", (await page.getByTestId("goal-Csat-target").inputValue()).startsWith("60"));
+  await rebuilt(page, () => page.getByTestId("setting-period").selectOption({ label: "week" }));
+  await page.reload();
+  await page.getByTestId("drop-zone").waitFor({ timeout: 20_000 });
+  const period = await page.getByTestId("setting-period").locator("option:checked").textContent();
+  checkEqual("period saved across visits", period.trim(), "week");
+
+  await rebuilt(page, () => page.getByTestId("sample-button").click());
+  const files = await page.getByTestId("file-list").locator("h3").allTextContents();
+  checkEqual("sample data loads three files", files.length, 3);
+  for (const kpi of ["Csat", "Nps", "FirstResponseTime", "HandleTime", "Backlog"]) {
+    const value = await textOf(page, `kpi-${kpi}-value`);
+    check(`sample data has ${kpi}`, value !== null && !value.startsWith("no data"), value);
+  }
+  await page.screenshot({ path: join(outDir, "09-sample-data.png"), fullPage: true });
+  await page.close();
+}
+
+/** Checks the choices offered for ambiguous two-part durations and
+ * day/month order; each choice reads the file again. */
+async function readChoices(context, base) {
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.getByTestId("drop-zone").waitFor({ timeout: 20_000 });
+  await rebuilt(page, () => page.getByTestId("setting-period").selectOption({ label: "month" }));
+  const dir = mkdtempSync(join(tmpdir(), "service-kpis-e2e-"));
+  const path = join(dir, "ambiguous.csv");
+  // 03/04/2024 and 05/06/2024 fit both date orders; 04:10 and 02:30 can be
+  // minutes:seconds or hours:minutes.
+  writeFileSync(
+    path,
+    "Call ID,Date,Time,Talk time\n1,03/04/2024,9:00:00,04:10\n2,05/06/2024,9:30:00,02:30\n",
+  );
+  await upload(page, [path]);
+  checkEqual("ambiguous durations leave AHT without data", await textOf(page, "kpi-HandleTime-value"), "no data (n = 0)");
+
+  await rebuilt(page, () => page.getByTestId("duration-reading").getByLabel(/minutes:seconds/).check());
+  // 04:10 = 250 s and 02:30 = 150 s as minutes:seconds: mean 200 s.
+  checkEqual("minutes:seconds reading gives AHT", await textOf(page, "kpi-HandleTime-value"), "0:03:20");
+
+  await rebuilt(page, () => page.getByTestId("date-order-Date").getByLabel(/day first/).check());
+  // Day first: 3 April and 5 June 2024, so months 2024-04 to 2024-06.
+  const periods = await page
+    .getByTestId("series")
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((row) => row.dataset.period));
+  checkEqual("day-first dates give April to June", periods.join(","), "2024-04,2024-05,2024-06");
+  await page.getByTestId("file-ambiguous.csv").screenshot({ path: join(outDir, "10-read-choices.png") });
+  await page.close();
+}
+
+/** Checks that Enter and Space on the drop zone open the file picker and
+ * that a file dropped on it is loaded. */
+async function dropAndKeys(context, base) {
+  const page = await context.newPage();
+  await page.goto(base);
+  const zone = page.getByTestId("drop-zone");
+  await zone.waitFor({ timeout: 20_000 });
+  // Playwright intercepts file choosers only once a listener is attached,
+  // so the listener is attached before any key is pressed.
+  let choosers = 0;
+  page.on("filechooser", () => {
+    choosers += 1;
+  });
+  await page.waitForTimeout(200);
+  for (const [name, key] of [["Enter", "Enter"], ["Space", " "]]) {
+    const before = choosers;
+    await zone.focus();
+    await page.keyboard.press(key);
+    for (let wait = 0; wait < 20 && choosers === before; wait += 1) {
+      await page.waitForTimeout(100);
+    }
+    check(`${name} on the drop zone opens the picker`, choosers === before + 1, `${choosers - before} pickers`);
+  }
+
+  await rebuilt(page, async () => {
+    const transfer = await page.evaluateHandle(() => {
+      const data = new DataTransfer();
+      const text = "Ticket ID,Created at,Status\n1,2024-03-01 09:00,Open\n2,2024-03-02 10:00,Open\n";
+      data.items.add(new File([text], "dropped.csv", { type: "text/csv" }));
+      return data;
+    });
+    await zone.dispatchEvent("dragover", { dataTransfer: transfer });
+    await zone.dispatchEvent("drop", { dataTransfer: transfer });
+  });
+  // Two tickets, both still open.
+  checkEqual("dropped file is loaded", await textOf(page, "file-dropped.csv-rows"), "2 rows read, 2 used, 0 left out");
+  checkEqual("dropped tickets in the backlog", await textOf(page, "kpi-Backlog-value"), "2");
+  await page.close();
+}
+
+await main();
