@@ -1554,6 +1554,28 @@ mod tests {
     }
 
     #[test]
+    fn case_05_from_event_log() {
+        // The same figures when the loader rebuilds the tickets from the
+        // case's event log: first resolution mean 70 min over 3, reopen
+        // rate 2 / 3.
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/cases/05-reopened-still-open.csv"
+        );
+        let bytes = std::fs::read(path).unwrap();
+        let file = load_file("05.csv", &bytes, ReadOptions::default());
+        let mut settings = case_05_settings();
+        settings.resolution = ResolutionEnd::First;
+
+        let report = build(&[file], &settings);
+
+        let resolution = figure(&report, Kpi::ResolutionTime);
+        assert_eq!(resolution.n, 3);
+        assert_eq!(durations(resolution), (3600.0, 4200.0));
+        assert_eq!(figure(&report, Kpi::ReopenRate).display, "66.7 %");
+    }
+
+    #[test]
     fn reopen_rate_without_reopen_column_has_no_data() {
         let file = LoadedFile {
             columns: vec![
