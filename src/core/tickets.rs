@@ -1,11 +1,14 @@
-//! Ticket KPIs: first response time, resolution time, volume created and
-//! resolved, and the backlog of open tickets.
+//! Ticket KPIs: first response time, first and full resolution time,
+//! reopen rate, volume created and resolved, and the backlog of open
+//! tickets.
 //!
 //! [`TicketFacts::read`] turns a loaded ticket into what the figures need,
-//! once per report: instants in the report's time zone and each duration
-//! either measured or left out with its reason. The figure functions then
-//! only count and summarise. First contact resolution, which also uses
-//! calls, is in [`crate::core::calls`].
+//! once per report: instants in the report's time zone, each duration
+//! measured on the settings' clock (calendar or the team's business
+//! hours) or left out with its reason, and the ticket's SLA outcomes. The
+//! figure functions then only count and summarise. First contact
+//! resolution, which also uses calls, is in [`crate::core::calls`]; SLA
+//! attainment is in [`crate::core::sla`].
 
 use std::collections::BTreeMap;
 
@@ -84,9 +87,11 @@ const STATE_ROLES: [Role; 4] = [
 ];
 
 impl<'a> TicketFacts<'a> {
-    /// Reads the ticket's times in the report's time zone and measures its
-    /// durations, logging gaps, overlaps, negative durations and tickets
-    /// resolved before their first reply.
+    /// Reads the ticket's times in the report's time zone, measures its
+    /// durations on the settings' clock with the schedule of its team
+    /// from `hours`, and checks it against the SLA policy. Logs gaps,
+    /// overlaps, negative durations, tickets resolved before their first
+    /// reply, and SLA statuses of the export that the policy contradicts.
     pub fn read(
         ticket: &'a Ticket,
         reader: &FieldReader,
