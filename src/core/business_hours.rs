@@ -138,26 +138,48 @@ pub struct BusinessClock {
 }
 
 impl BusinessClock {
-    /// Prepares `schedule`. An unknown time zone falls back to UTC and
-    /// comes with a warning saying so.
-    pub fn new(schedule: &Schedule) -> (BusinessClock, Option<Problem>) {
-        let (tz, problem) = match schedule.time_zone.trim().parse::<Tz>() {
-            Ok(tz) => (tz, None),
+    /// Prepares `schedule`. An unknown time zone falls back to UTC, and an
+    /// interval that does not end after it starts is ignored; each comes
+    /// with a warning.
+    pub fn new(schedule: &Schedule) -> (BusinessClock, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let warn = |value: String, message: String| {
+            Problem::warning(
+                Location::file("settings"),
+                ProblemKind::Other {
+                    value,
+                    message: format!("schedule \"{}\": {message}", schedule.name),
+                },
+            )
+        };
+        let tz = match schedule.time_zone.trim().parse::<Tz>() {
+            Ok(tz) => tz,
             Err(_) => {
-                let problem = Problem::warning(
-                    Location::file("settings"),
-                    ProblemKind::Other {
-                        value: schedule.time_zone.clone(),
-                        message: format!(
-                            "schedule \"{}\": unknown time zone; its hours are read as UTC \
-                             (expected an IANA name such as Europe/Berlin)",
-                            schedule.name
-                        ),
-                    },
-                );
-                (Tz::UTC, Some(problem))
+                problems.push(warn(
+                    schedule.time_zone.clone(),
+                    "unknown time zone; its hours are read as UTC (expected an IANA \
+                     name such as Europe/Berlin)"
+                        .to_string(),
+                ));
+                Tz::UTC
             }
         };
+        for (day, intervals) in WEEKDAYS.iter().zip(&schedule.weekly) {
+            for interval in intervals {
+                let end = interval.end_minute.min(DAY_MINUTES);
+                if end <= interval.start_minute {
+                    let hours = format!(
+                        "{} {}–{}",
+                        day,
+                        clock_text(interval.start_minute),
+                        clock_text(interval.end_minute)
+                    );
+                    let message = "working hours that do not end after they start are \
+                                   ignored (expected a start before the end, up to 24:00)";
+                    problems.push(warn(hours, message.to_string()));
+                }
+            }
+        }
         let days: [Vec<(u32, u32)>; 7] = std::array::from_fn(|day| merged(&schedule.weekly[day]));
         let day_seconds: [i64; 7] = std::array::from_fn(|day| {
             days[day]
@@ -175,7 +197,7 @@ impl BusinessClock {
             day_seconds,
             holidays,
         };
-        (clock, problem)
+        (clock, problems)
     }
 
     /// Counts the working seconds from `start` to `end`; 0 when `end` is
@@ -457,8 +479,8 @@ impl BusinessHours {
         let mut problems = Vec::new();
         let mut clocks = Vec::with_capacity(schedules.len());
         for schedule in schedules {
-            let (clock, problem) = BusinessClock::new(schedule);
-            problems.extend(problem);
+            let (clock, found) = BusinessClock::new(schedule);
+            problems.extend(found);
             clocks.push((clock, schedule.describe()));
         }
         let mut find = |name: &str, what: &str| {
@@ -812,12 +834,29 @@ mod tests {
     fn unknown_zone_falls_back_to_utc_with_warning() {
         let office = nine_to_five("Mars/Olympus");
 
-        let (clock, problem) = BusinessClock::new(&office);
+        let (clock, problems) = BusinessClock::new(&office);
 
-        assert!(problem.is_some());
+        assert_eq!(problems.len(), 1);
         // 10:00 to 11:00 UTC on a Monday, read as UTC hours: 1 h.
         let counted =
             clock.seconds_between(utc("2024-06-10T10:00:00Z"), utc("2024-06-10T11:00:00Z"));
+        assert_eq!(counted, 3600.0);
+    }
+
+    #[test]
+    fn backwards_interval_ignored_with_warning() {
+        // Monday 17:00–09:00 cannot be worked; Tuesday's 09:00–17:00
+        // still counts: Monday 10:00 to Tuesday 10:00 UTC is 1 h.
+        let mut office = nine_to_five("UTC");
+        office.weekly[0] = vec![WorkInterval::hours((17, 0), (9, 0))];
+
+        let (clock, problems) = BusinessClock::new(&office);
+
+        assert_eq!(problems.len(), 1);
+        let text = problems[0].to_string();
+        assert!(text.contains("Mon 17:00–09:00"), "{text}");
+        let counted =
+            clock.seconds_between(utc("2024-06-10T10:00:00Z"), utc("2024-06-11T10:00:00Z"));
         assert_eq!(counted, 3600.0);
     }
 
