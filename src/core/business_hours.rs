@@ -212,8 +212,7 @@ impl BusinessClock {
         }
         let first = self.local_date(start);
         let last = self.local_date(end);
-        let mut millis = 0i64;
-        let mut day = first;
+
         // Short spans go day by day; a DST change inside them is exact.
         let short = last.signed_duration_since(first).num_days() <= 14;
         let edge_last = if short { last } else { first };
@@ -227,6 +226,9 @@ impl BusinessClock {
         if let Some(offset) = span_offset {
             return self.steady_span_millis(first, last, start, end, offset) as f64 / 1000.0;
         }
+
+        let mut millis = 0i64;
+        let mut day = first;
         loop {
             millis += self.day_overlap_millis(day, start, end, span_offset);
             if day >= edge_last {
@@ -540,7 +542,7 @@ impl BusinessHours {
     }
 }
 
-/// What the holiday file accepts, for problem messages.
+/// The date forms the holiday file accepts, for problem messages.
 const HOLIDAY_EXPECTED: &str = "a date such as 2024-12-25, 25.12.2024 or 25/12/2024";
 
 /// Reads a one-column CSV of holiday dates. The first line may be a

@@ -725,7 +725,7 @@ mod report_tests {
     #[test]
     fn export_status_disagreeing_with_policy_is_flagged() {
         // Replied after 2 h against a 1 h target: breached by the policy,
-        // while the export says met. A second ticket replied after 30
+        // while the export's status is met. A second ticket replied after 30
         // min agrees (met both ways).
         let ticket = |line, reply: &str| Ticket {
             line,
