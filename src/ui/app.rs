@@ -1,10 +1,12 @@
-//! The whole page, top to bottom: files, settings, figures, goals and
-//! tables.
+//! The whole page, top to bottom: files, settings, time and SLA
+//! settings, figures, message-log figures, goals and tables.
 
 use leptos::prelude::*;
 
 use crate::ui::backlog_panel::BacklogPanel;
 use crate::ui::breakdowns::Breakdowns;
+use crate::ui::clock_note::ClockNote;
+use crate::ui::conversation_panel::ConversationPanel;
 use crate::ui::drop_zone::DropZone;
 use crate::ui::error_list::ErrorList;
 use crate::ui::file_list::FileList;
@@ -13,13 +15,26 @@ use crate::ui::kpi_cards::KpiCards;
 use crate::ui::report_notes::ReportNotes;
 use crate::ui::series_table::SeriesTable;
 use crate::ui::settings_panel::SettingsPanel;
+use crate::ui::sla_panel::SlaPanel;
 use crate::ui::state::AppState;
 use crate::ui::status_line::StatusLine;
+use crate::ui::time_panel::TimePanel;
 
 /// Renders the page and provides [`AppState`] to every component below it.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(AppState::new());
+    let state = AppState::new();
+    provide_context(state);
+    // Forms show the settings as they were when drawn; an imported
+    // settings file draws them again.
+    let settings_forms = move || {
+        state.imports.track();
+        view! {
+            <SettingsPanel/>
+            <TimePanel/>
+            <SlaPanel/>
+        }
+    };
 
     view! {
         <header class="page-header">
@@ -38,12 +53,14 @@ pub fn App() -> impl IntoView {
                 <StatusLine/>
                 <FileList/>
             </section>
-            <SettingsPanel/>
+            {settings_forms}
             <section aria-labelledby="kpis-heading">
                 <h2 id="kpis-heading">"Headline figures"</h2>
                 <ReportNotes/>
+                <ClockNote/>
                 <KpiCards/>
             </section>
+            <ConversationPanel/>
             <GoalsPanel/>
             <Breakdowns/>
             <SeriesTable/>

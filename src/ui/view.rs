@@ -8,14 +8,17 @@ use std::cmp::Ordering;
 
 use chrono::NaiveDate;
 
+use crate::core::breakdown::NONE_LABEL;
+use crate::core::business_hours::Schedule;
 use crate::core::columns::ColumnMatch;
 use crate::core::format;
 use crate::core::goals::{Direction, GoalCheck, GoalState};
 use crate::core::load::{ColumnNote, LoadedFile, RowCounts};
+use crate::core::model::Dimension;
 use crate::core::model::FileKind;
 use crate::core::problem::{ProblemKind, Severity};
-use crate::core::report::{BreakdownRow, Kpi, LeftOut};
-use crate::core::settings::{DateRange, ReadOptions};
+use crate::core::report::{BreakdownRow, Figure, Kpi, LeftOut, Report};
+use crate::core::settings::{Clock, DateRange, ReadOptions, Settings};
 
 /// Problems listed per file; the rest are counted.
 pub const PROBLEMS_SHOWN: usize = 200;
@@ -107,6 +110,53 @@ impl FileSummary {
 pub enum SortKey {
     Label,
     Figure(Kpi),
+}
+
+/// The teams of the loaded tickets, as the team breakdown lists them,
+/// without the row for tickets that have no team.
+pub fn teams(report: &Report) -> Vec<String> {
+    report
+        .breakdowns
+        .iter()
+        .filter(|breakdown| breakdown.dimension == Dimension::Team)
+        .flat_map(|breakdown| breakdown.rows.iter())
+        .map(|row| row.label.clone())
+        .filter(|label| label != NONE_LABEL)
+        .collect()
+}
+
+/// The number of tickets an SLA figure left out as still pending.
+pub fn pending_count(figure: &Figure) -> usize {
+    figure
+        .left_out
+        .iter()
+        .filter(|left| left.reason.starts_with("pending"))
+        .map(|left| left.count)
+        .sum()
+}
+
+/// Says which clock the duration figures run on, e.g. "Durations run on
+/// business hours: Mon–Fri 09:00–17:00, Europe/Berlin, no holidays".
+pub fn clock_text(settings: &Settings) -> String {
+    match settings.clock {
+        Clock::Calendar => "Durations run on the calendar clock (every hour of every day).".to_string(),
+        Clock::Business => match default_schedule(settings) {
+            Some(schedule) => format!("Durations run on business hours: {}.", schedule.describe()),
+            None => "Durations run on business hours, but no schedule is set: add one under Time metrics.".to_string(),
+        },
+    }
+}
+
+/// The schedule of tickets whose team has none: the named default, else
+/// the first.
+fn default_schedule(settings: &Settings) -> Option<&Schedule> {
+    match &settings.default_schedule {
+        Some(name) => settings
+            .schedules
+            .iter()
+            .find(|schedule| schedule.name.trim() == name.trim()),
+        None => settings.schedules.first(),
+    }
 }
 
 /// Row indices of `rows` ordered by `key`; rows without a value go last
