@@ -19,6 +19,7 @@ import { chromium } from "playwright-core";
 const testDir = dirname(fileURLToPath(import.meta.url));
 const root = resolve(testDir, "..", "..");
 const realData = join(root, "..", "shared", "data", "real");
+const cases = join(root, "..", "shared", "cases");
 const outDir = join(testDir, "out");
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -179,6 +180,9 @@ async function main() {
       await secondVisit(context, base);
       await readChoices(context, base);
       await dropAndKeys(context, base);
+      await businessHours(context, base);
+      await slaBreaches(context, base);
+      await conversationLog(context, base);
     } catch (error) {
       check("test ran to the end", false, String(error?.stack ?? error));
     }
@@ -535,6 +539,162 @@ async function dropAndKeys(context, base) {
   // Two tickets, both still open.
   checkEqual("dropped file is loaded", await textOf(page, "file-dropped.csv-rows"), "2 rows read, 2 used, 0 left out");
   checkEqual("dropped tickets in the backlog", await textOf(page, "kpi-Backlog-value"), "2");
+  await page.close();
+}
+
+/** Types `text` into the field `testId` and commits it as leaving the
+ * field would, waiting for the report built from the change. */
+async function commit(page, testId, text) {
+  const field = page.getByTestId(testId);
+  await field.fill(text);
+  await rebuilt(page, () => field.dispatchEvent("change"));
+}
+
+/** Opens a fresh page of the same browser profile. */
+async function freshPage(context, base) {
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.getByTestId("drop-zone").waitFor({ timeout: 20_000 });
+  return page;
+}
+
+/** Sets Mon–Fri 09:00–17:00 Europe/Berlin and an SLA policy in the page,
+ * then reads business-hours first response time of four tickets that
+ * arrive at the weekend or before opening. */
+async function businessHours(context, base) {
+  const page = await freshPage(context, base);
+  await rebuilt(page, () => page.getByTestId("schedule-add").click());
+  await commit(page, "schedule-0-zone", "Europe/Berlin");
+  for (const day of [0, 1, 2, 3, 4]) {
+    await commit(page, `schedule-0-day-${day}`, "09:00-17:00");
+  }
+  await commit(page, "schedule-0-day-5", "");
+  await commit(page, "schedule-0-day-6", "");
+  await page.getByTestId("schedule-0-day-5").fill("9am to noon");
+  await page.getByTestId("schedule-0-day-5").dispatchEvent("change");
+  const dayError = await textOf(page, "schedule-0-day-5-error");
+  check("a bad interval is explained", (dayError ?? "").includes('"9am to noon" is not an interval'), dayError);
+  await commit(page, "schedule-0-day-5", "");
+  checkEqual("a corrected interval clears its error", await textOf(page, "schedule-0-day-5-error"), "");
+
+  await rebuilt(page, () => page.getByTestId("setting-clock").selectOption("business"));
+  const note = page.getByTestId("clock-note");
+  checkEqual("clock note says business", await note.getAttribute("data-clock"), "business");
+  checkEqual(
+    "clock note names the schedule",
+    await textOf(page, "clock-note"),
+    "Durations run on business hours: Mon–Fri 09:00–17:00, Europe/Berlin, no holidays.",
+  );
+
+  await rebuilt(page, () => page.getByTestId("sla-add").click());
+  await rebuilt(page, () => page.getByTestId("sla-add").click());
+  await commit(page, "sla-0-priority", "urgent");
+  await commit(page, "sla-0-first-response", "1 h");
+  await commit(page, "sla-1-priority", "normal");
+  await commit(page, "sla-1-first-response", "8h");
+  await page.getByTestId("sla-1-resolution").fill("soon");
+  await page.getByTestId("sla-1-resolution").dispatchEvent("change");
+  const slaError = await textOf(page, "sla-1-resolution-error");
+  check("a bad SLA target is explained", (slaError ?? "").includes('"soon" is not a duration'), slaError);
+  await commit(page, "sla-1-resolution", "");
+
+  await upload(page, [join(cases, "02-frt-weekend-business-hours.csv")]);
+  // Business minutes 30, 45, 0 and 60 (Sat 14:00 → Mon 09:30 counts
+  // 09:00–09:30; Fri 16:30 → Mon 09:15 counts 30 + 15; Mon 08:00 → 08:45
+  // is before opening): median (30 + 45) ÷ 2 = 37.5 min = 2250 s, which
+  // the core rounds to whole minutes, 38 m; mean 135 ÷ 4 = 33.75 min =
+  // 2025 s, 34 m; 90th percentile at (4 − 1) × 0.9 = 2.7: 45 + 0.7 × 15 =
+  // 55.5 min, 56 m.
+  checkEqual("business FRT median", await textOf(page, "kpi-FirstResponseTime-value"), "38 m");
+  checkEqual(
+    "business FRT detail",
+    await textOf(page, "kpi-FirstResponseTime-detail"),
+    "median 38 m · mean 34 m · 90th percentile 56 m",
+  );
+  checkEqual("business FRT n", await textOf(page, "kpi-FirstResponseTime-n"), "n = 4");
+  const definition = await textOf(page, "kpi-FirstResponseTime-definition");
+  check("business FRT definition names the clock", /business/i.test(definition ?? ""), definition);
+  await page.screenshot({ path: join(outDir, "12-business-hours.png"), fullPage: true });
+
+  // Calendar: 2610, 3885, 45 and 60 min; median (60 + 2610) ÷ 2 = 1335
+  // min = 22 h 15 m.
+  await rebuilt(page, () => page.getByTestId("setting-clock").selectOption("calendar"));
+  checkEqual("calendar FRT median", await textOf(page, "kpi-FirstResponseTime-value"), "22 h 15 m");
+  checkEqual("clock note says calendar", await note.getAttribute("data-clock"), "calendar");
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("settings-export").click(),
+  ]);
+  const saved = join(mkdtempSync(join(tmpdir(), "service-kpis-e2e-")), "settings.json");
+  await download.saveAs(saved);
+  const exported = JSON.parse(readFileSync(saved, "utf8"));
+  checkEqual("settings file holds the schedule's zone", exported.settings?.schedules?.[0]?.time_zone, "Europe/Berlin");
+  checkEqual("settings file holds the urgent target", exported.settings?.sla?.rules?.[0]?.first_response?.seconds, 3600);
+  check("settings file holds the goals", Array.isArray(exported.settings?.goals) && exported.settings.goals.length > 0);
+  await page.close();
+}
+
+/** Reads first-response SLA attainment and the breach list of six
+ * tickets, with the policy saved by the previous page. */
+async function slaBreaches(context, base) {
+  const page = await freshPage(context, base);
+  checkEqual("SLA rule saved across visits", await page.getByTestId("sla-0-priority").inputValue(), "urgent");
+  checkEqual("schedule saved across visits", await page.getByTestId("schedule-0-zone").inputValue(), "Europe/Berlin");
+  await upload(page, [join(cases, "14-sla-attainment-open-tickets.csv")]);
+  // The page's "now" is today, long after every deadline of 2024-05-10:
+  // met T-1401 (30 min of 1 h) and T-1405 (7 h of 8 h); breached T-1402
+  // (90 min), T-1406 (23 h), and T-1403 and T-1404, still unanswered.
+  // 2 ÷ 6 = 33.3 %, none pending.
+  checkEqual("SLA attainment with today's clock", await textOf(page, "kpi-SlaFirstResponse-value"), "33.3 %");
+  checkEqual("SLA attainment n", await textOf(page, "kpi-SlaFirstResponse-n"), "n = 6");
+  checkEqual("SLA detail", await textOf(page, "kpi-SlaFirstResponse-detail"), "2 of 6");
+  check("no ticket pending", (await textOf(page, "sla-pending"))?.includes("First response SLA: 0 pending"), await textOf(page, "sla-pending"));
+
+  const table = page.getByTestId("breaches");
+  const tickets = () => table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.dataset.ticket));
+  // Furthest over first: T-1403 (due 05-10 11:00) and T-1404 (due 05-10
+  // 17:00) are over by years, T-1406 by 15 h (23 h − 8 h), T-1402 by
+  // 30 min.
+  checkEqual("breaches furthest over first", (await tickets()).join(" "), "T-1403 T-1404 T-1406 T-1402");
+  const first = table.locator('tbody tr[data-ticket="T-1402"]');
+  checkEqual("breach target", await first.locator('[data-column="target"]').textContent(), "first response: 1 h 00 m");
+  checkEqual("breach actual", await first.locator('[data-column="actual"]').textContent(), "1 h 30 m");
+  checkEqual("breach over", await first.locator('[data-column="over"]').textContent(), "30 m");
+  checkEqual("breach location", await first.locator('[data-column="location"]').textContent(), "14-sla-attainment-open-tickets.csv:3");
+
+  const header = table.locator('thead th[data-column="over"]');
+  await header.locator("button").click();
+  checkEqual("over sorts largest first", await header.getAttribute("aria-sort"), "descending");
+  await header.locator("button").click();
+  checkEqual("over sorts smallest first", (await tickets()).join(" "), "T-1402 T-1406 T-1404 T-1403");
+  await table.locator('thead th[data-column="ticket"] button').focus();
+  await page.keyboard.press("Enter");
+  checkEqual("ticket sorts by keyboard", (await tickets()).join(" "), "T-1402 T-1403 T-1404 T-1406");
+  checkEqual("ticket column marked sorted", await table.locator('thead th[data-column="ticket"]').getAttribute("aria-sort"), "ascending");
+  await page.screenshot({ path: join(outDir, "13-sla.png"), fullPage: true });
+  await table.screenshot({ path: join(outDir, "13a-breaches.png") });
+  await page.close();
+}
+
+/** Reads the conversation figures of a message log with bot replies and
+ * a private note. */
+async function conversationLog(context, base) {
+  const page = await freshPage(context, base);
+  await upload(page, [join(cases, "01-frt-bot-replies.csv")]);
+  // Five conversations, 15 messages; C-103 has only an auto-reply.
+  // Public human replies per conversation 1, 1, 0, 1, 1 (C-105's note is
+  // private): median 1, mean 4 ÷ 5 = 0.8. No conversation has a second
+  // human reply, so next-reply time has no data.
+  checkEqual("conversations", await page.getByTestId("conversations-count").locator(".stat-value").textContent(), "5");
+  checkEqual("without a human reply", await page.getByTestId("conversations-without-reply").locator(".stat-value").textContent(), "1");
+  checkEqual("replies per conversation", await textOf(page, "conversations-replies-value"), "median 1.00, mean 0.80 (n = 5)");
+  checkEqual("next reply time", await textOf(page, "conversations-next-reply-value"), "no data (n = 0)");
+  // Human first replies after 20, 40, 10 and 25 min: median 22.5 min,
+  // which rounds to 23 m.
+  checkEqual("message-log FRT median", await textOf(page, "kpi-FirstResponseTime-value"), "23 m");
+  await page.getByTestId("conversation-stats").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(outDir, "14-conversations.png"), fullPage: true });
   await page.close();
 }
 
