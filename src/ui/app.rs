@@ -25,15 +25,15 @@ use crate::ui::time_panel::TimePanel;
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
-    // Forms show the settings as they were when drawn; an imported
-    // settings file draws them again.
-    let settings_forms = move || {
-        state.imports.track();
-        view! {
+    // Forms show the settings as they were when drawn. An imported
+    // settings file draws them anew: a new key makes new elements, where
+    // a plain redraw would keep the values typed into the old ones.
+    let settings_forms = view! {
+        <For each=move || [state.imports.get()] key=|imports| *imports let:_imports>
             <SettingsPanel/>
             <TimePanel/>
             <SlaPanel/>
-        }
+        </For>
     };
 
     view! {

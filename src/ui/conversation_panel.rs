@@ -47,7 +47,8 @@ fn StatsList(
                     <span class="stat-value">{stats.without_human_reply.to_string()}</span>
                     <span class="stat-note">
                         {format!(
-                            "n = {conversations}; conversations where no agent (bots and private notes left out) wrote publicly"
+                            "of {conversations}; no public message by a human agent \
+                             (bot messages and private notes do not count)"
                         )}
                     </span>
                 </dd>
@@ -66,7 +67,8 @@ fn average(label: &'static str, test_id: &'static str, figure: &Average) -> impl
                 <span class="stat-value" data-testid=format!("{test_id}-value")>
                     {figure.display.clone()}
                 </span>
-                <span class="stat-note">{format!("n = {}; {}", figure.n, figure.definition)}</span>
+                // The display already states n.
+                <span class="stat-note">{figure.definition.clone()}</span>
             </dd>
         </div>
     }

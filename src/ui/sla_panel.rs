@@ -37,10 +37,19 @@ pub fn SlaPanel() -> impl IntoView {
             })
         })
     };
-    let rows = move || {
-        (0..count.get())
-            .map(|index| view! { <SlaRuleRow index/> })
-            .collect_view()
+    // Keyed by the count too: after a removal every row is drawn anew,
+    // as one redrawn in place would keep the text typed into it.
+    let rows = view! {
+        <For
+            each=move || {
+                let count = count.get();
+                (0..count).map(move |index| (index, count))
+            }
+            key=|key| *key
+            let((index, _count))
+        >
+            <SlaRuleRow index/>
+        </For>
     };
     let pending = move || {
         let report = state.report.get()?;

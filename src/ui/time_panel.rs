@@ -34,10 +34,19 @@ pub fn TimePanel() -> impl IntoView {
         })
     };
 
-    let editors = move || {
-        (0..count.get())
-            .map(|index| view! { <ScheduleEditor index/> })
-            .collect_view()
+    // Keyed by the count too: after a removal every editor is drawn anew,
+    // as one redrawn in place would keep the text typed into it.
+    let editors = view! {
+        <For
+            each=move || {
+                let count = count.get();
+                (0..count).map(move |index| (index, count))
+            }
+            key=|key| *key
+            let((index, _count))
+        >
+            <ScheduleEditor index/>
+        </For>
     };
 
     view! {

@@ -597,6 +597,14 @@ async function businessHours(context, base) {
   const slaError = await textOf(page, "sla-1-resolution-error");
   check("a bad SLA target is explained", (slaError ?? "").includes('"soon" is not a duration'), slaError);
   await commit(page, "sla-1-resolution", "");
+  await rebuilt(page, () => page.getByTestId("sla-add").click());
+  await rebuilt(page, () => page.getByTestId("sla-add").click());
+  await commit(page, "sla-2-priority", "low");
+  await commit(page, "sla-3-priority", "spare");
+  await rebuilt(page, () => page.getByTestId("sla-2-remove").click());
+  checkEqual("a removed SLA rule takes its text along", await page.getByTestId("sla-2-priority").inputValue(), "spare");
+  await rebuilt(page, () => page.getByTestId("sla-2-remove").click());
+  checkEqual("two SLA rules left", await page.getByTestId("sla-rules").locator("tbody tr").count(), 2);
 
   await upload(page, [join(cases, "02-frt-weekend-business-hours.csv")]);
   // Business minutes 30, 45, 0 and 60 (Sat 14:00 → Mon 09:30 counts
@@ -622,16 +630,38 @@ async function businessHours(context, base) {
   checkEqual("calendar FRT median", await textOf(page, "kpi-FirstResponseTime-value"), "22 h 15 m");
   checkEqual("clock note says calendar", await note.getAttribute("data-clock"), "calendar");
 
+  // Line 1 is a header, line 3 is not a date.
+  const dir = mkdtempSync(join(tmpdir(), "service-kpis-e2e-"));
+  const holidays = join(dir, "holidays.csv");
+  writeFileSync(holidays, "date,name\n2024-12-25,Christmas\nsoon,Party\n26.12.2024,Boxing Day\n");
+  await rebuilt(page, () => page.getByTestId("schedule-0-holiday-import").setInputFiles(holidays));
+  const dates = () => page.getByTestId("schedule-0-holidays").locator("li").evaluateAll((items) => items.map((item) => item.dataset.date));
+  checkEqual("holidays imported", (await dates()).join(" "), "2024-12-25 2024-12-26");
+  const holidayProblems = await page.getByTestId("schedule-0-holiday-problems").locator("li").allTextContents();
+  check("holiday problem named by file and line", holidayProblems.length === 1 && holidayProblems[0].startsWith("holidays.csv:3"), holidayProblems.join(" | "));
+  await rebuilt(page, () => page.getByRole("button", { name: "Remove holiday 2024-12-25" }).click());
+  checkEqual("holiday removed", (await dates()).join(" "), "2024-12-26");
+
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByTestId("settings-export").click(),
   ]);
-  const saved = join(mkdtempSync(join(tmpdir(), "service-kpis-e2e-")), "settings.json");
+  const saved = join(dir, "settings.json");
   await download.saveAs(saved);
   const exported = JSON.parse(readFileSync(saved, "utf8"));
   checkEqual("settings file holds the schedule's zone", exported.settings?.schedules?.[0]?.time_zone, "Europe/Berlin");
   checkEqual("settings file holds the urgent target", exported.settings?.sla?.rules?.[0]?.first_response?.seconds, 3600);
   check("settings file holds the goals", Array.isArray(exported.settings?.goals) && exported.settings.goals.length > 0);
+  checkEqual("settings file holds the holiday", exported.settings?.schedules?.[0]?.holidays?.join(" "), "2024-12-26");
+
+  await rebuilt(page, () => page.getByTestId("setting-clock").selectOption("business"));
+  await rebuilt(page, () => page.getByTestId("settings-import").setInputFiles(saved));
+  // The forms are drawn again just after the report is built.
+  await page
+    .waitForFunction(() => document.querySelector('[data-testid="setting-clock"]')?.value === "calendar", null, { timeout: 5_000 })
+    .catch(() => {});
+  checkEqual("imported settings restore the calendar clock", await page.getByTestId("setting-clock").inputValue(), "calendar");
+  checkEqual("imported settings redraw the clock note", await note.getAttribute("data-clock"), "calendar");
   await page.close();
 }
 
