@@ -725,6 +725,10 @@ async function conversationLog(context, base) {
   checkEqual("message-log FRT median", await textOf(page, "kpi-FirstResponseTime-value"), "23 m");
   await page.getByTestId("conversation-stats").scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(outDir, "14-conversations.png"), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check("time and SLA settings fit 390 px", overflow <= 0, `${overflow} px too wide`);
+  await page.getByTestId("schedule-0-editor").screenshot({ path: join(outDir, "15-narrow-schedule.png") });
   await page.close();
 }
 
