@@ -183,6 +183,7 @@ async function main() {
       await businessHours(context, base);
       await slaBreaches(context, base);
       await conversationLog(context, base);
+      await agentNames(context, base);
     } catch (error) {
       check("test ran to the end", false, String(error?.stack ?? error));
     }
@@ -729,6 +730,36 @@ async function conversationLog(context, base) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check("time and SLA settings fit 390 px", overflow <= 0, `${overflow} px too wide`);
   await page.getByTestId("schedule-0-editor").screenshot({ path: join(outDir, "15-narrow-schedule.png") });
+  await page.close();
+}
+
+/** Lists the agent of a log that does not say who is an agent, and
+ * checks that the log is read again with the name. */
+async function agentNames(context, base) {
+  const page = await freshPage(context, base);
+  const dir = mkdtempSync(join(tmpdir(), "service-kpis-e2e-"));
+  const log = join(dir, "chat-log.csv");
+  writeFileSync(
+    log,
+    "conversation_id,message_id,sender_name,created_at\n"
+      + "C1,1,Pat,2024-01-01T09:00:00Z\n"
+      + "C1,2,Ana Ruiz,2024-01-01T09:30:00Z\n"
+      + "C1,3,Pat,2024-01-01T09:40:00Z\n"
+      + "C1,4,Ana Ruiz,2024-01-01T10:00:00Z\n",
+  );
+  await upload(page, [log]);
+  // Without names nobody is an agent: one conversation, no reply.
+  checkEqual("without names no reply", await page.getByTestId("conversations-without-reply").locator(".stat-value").textContent(), "1");
+
+  await page.getByTestId("agent-names").fill("ana ruiz\n");
+  await rebuilt(page, () => page.getByTestId("agent-names-save").click());
+  // Ana replies at 09:30 and 10:00: 2 replies; the second answers Pat's
+  // 09:40 message after 20 min.
+  checkEqual("named agent replies", await textOf(page, "conversations-replies-value"), "median 2.00, mean 2.00 (n = 1)");
+  checkEqual("named agent next reply", await textOf(page, "conversations-next-reply-value"), "median 20 m, mean 20 m (n = 1)");
+  checkEqual("named agent first response", await textOf(page, "kpi-FirstResponseTime-value"), "30 m");
+  const stored = await page.evaluate(() => localStorage.getItem("service-kpis.agent-names"));
+  checkEqual("agent names saved", stored, '["ana ruiz"]');
   await page.close();
 }
 
