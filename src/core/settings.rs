@@ -249,8 +249,8 @@ impl Settings {
 /// The version of the settings file this page writes.
 const SETTINGS_FILE_VERSION: u32 = 1;
 
-/// What a settings file holds: the report settings with their goals, and
-/// the agent names used to read message logs.
+/// The contents of a settings file: the report settings with their goals,
+/// and the agent names used to read message logs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SettingsFile {
     pub version: u32,

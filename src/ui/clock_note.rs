@@ -1,4 +1,4 @@
-//! The line above the headline figures that says which clock the
+//! The line above the headline figures that states which clock the
 //! duration figures run on, so that the clock choice is visible where
 //! the figures are read.
 

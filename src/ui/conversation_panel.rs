@@ -1,6 +1,6 @@
 //! Figures only message logs give: conversations, those without a human
-//! reply, replies per conversation and next-reply time; and the list of
-//! agent names that tells agents from customers in such logs.
+//! reply, replies per conversation and next-reply time. Also the list of
+//! agent names, which separates agents from customers in such logs.
 
 use leptos::prelude::*;
 
@@ -25,7 +25,7 @@ pub fn ConversationPanel() -> impl IntoView {
     }
 }
 
-/// The four conversation figures, each with its n and definition.
+/// Renders the four conversation figures, each with its n and definition.
 #[component]
 fn StatsList(
     /// The figures as the core computed and formatted them.

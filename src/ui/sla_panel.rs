@@ -1,6 +1,6 @@
 //! The SLA policy editor: a row per priority with its first-response and
-//! resolution targets, each on the calendar or business clock; then the
-//! pending counts and the breach list.
+//! resolution targets, each on the calendar or business clock. Below the
+//! rows come the pending counts and the breach list.
 
 use leptos::ev::Event;
 use leptos::prelude::*;

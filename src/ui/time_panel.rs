@@ -10,7 +10,8 @@ use crate::ui::state::AppState;
 use crate::ui::time_choices::TimeChoices;
 use crate::ui::view;
 
-/// A new Mon–Fri 09:00–17:00 schedule in the report's time zone.
+/// Returns a Mon–Fri 09:00–17:00 schedule in the report's time zone,
+/// named for its place in the list.
 fn new_schedule(count: usize, zone: &str) -> Schedule {
     let name = if count == 0 {
         "Office hours".to_string()

@@ -112,7 +112,7 @@ pub enum SortKey {
     Figure(Kpi),
 }
 
-/// The teams of the loaded tickets, as the team breakdown lists them,
+/// Returns the teams of the loaded tickets, as the team breakdown lists them,
 /// without the row for tickets that have no team.
 pub fn teams(report: &Report) -> Vec<String> {
     report
@@ -125,7 +125,7 @@ pub fn teams(report: &Report) -> Vec<String> {
         .collect()
 }
 
-/// The number of tickets an SLA figure left out as still pending.
+/// Counts the tickets an SLA figure left out as still pending.
 pub fn pending_count(figure: &Figure) -> usize {
     figure
         .left_out
@@ -147,8 +147,8 @@ pub fn clock_text(settings: &Settings) -> String {
     }
 }
 
-/// The schedule of tickets whose team has none: the named default, else
-/// the first.
+/// Returns the schedule of tickets whose team has none: the named
+/// default, else the first.
 fn default_schedule(settings: &Settings) -> Option<&Schedule> {
     match &settings.default_schedule {
         Some(name) => settings

@@ -673,10 +673,10 @@ async function slaBreaches(context, base) {
   checkEqual("SLA rule saved across visits", await page.getByTestId("sla-0-priority").inputValue(), "urgent");
   checkEqual("schedule saved across visits", await page.getByTestId("schedule-0-zone").inputValue(), "Europe/Berlin");
   await upload(page, [join(cases, "14-sla-attainment-open-tickets.csv")]);
-  // The page's "now" is today, long after every deadline of 2024-05-10:
-  // met T-1401 (30 min of 1 h) and T-1405 (7 h of 8 h); breached T-1402
+  // The page's "now" is today, long after every deadline of 2024-05-10.
+  // Met: T-1401 (30 min of 1 h) and T-1405 (7 h of 8 h). Breached: T-1402
   // (90 min), T-1406 (23 h), and T-1403 and T-1404, still unanswered.
-  // 2 ÷ 6 = 33.3 %, none pending.
+  // So 2 ÷ 6 = 33.3 %, and none is pending.
   checkEqual("SLA attainment with today's clock", await textOf(page, "kpi-SlaFirstResponse-value"), "33.3 %");
   checkEqual("SLA attainment n", await textOf(page, "kpi-SlaFirstResponse-n"), "n = 6");
   checkEqual("SLA detail", await textOf(page, "kpi-SlaFirstResponse-detail"), "2 of 6");
