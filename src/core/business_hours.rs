@@ -547,10 +547,10 @@ const INTERVALS_EXPECTED: &str =
     "intervals such as 09:00–12:00, 13:00–17:00, or nothing for a day off";
 
 /// Reads one day's working intervals as typed, such as
-/// `09:00–12:00, 13:00–17:00`. Intervals are separated by commas or
-/// semicolons, start and end by an en dash, a hyphen or `to`; hours may
-/// omit their minutes (`9–17`) and an end may be `24:00`. Empty text is a
-/// day off.
+/// `09:00–12:00, 13:00–17:00`. Commas or semicolons separate intervals,
+/// and an en dash, a hyphen or `to` separates start and end. Hours may
+/// omit their minutes (`9–17`), and an end may be `24:00`. Empty text is
+/// a day off.
 ///
 /// ```
 /// use service_kpis::core::business_hours::{parse_intervals, WorkInterval};

@@ -462,7 +462,7 @@ impl BreachColumn {
         }
     }
 
-    /// The column's name in `data-testid` and `data-column` values.
+    /// Returns the column's name in `data-testid` and `data-column` values.
     pub fn id(self) -> &'static str {
         match self {
             BreachColumn::Ticket => "ticket",
@@ -475,7 +475,7 @@ impl BreachColumn {
     }
 }
 
-/// Indices of `breaches` ordered by `column`; missing values go last in
+/// Returns the indices of `breaches` ordered by `column`; missing values go last in
 /// either direction, and ties keep the core's order (furthest over first).
 pub fn sorted_breaches(breaches: &[Breach], column: BreachColumn, ascending: bool) -> Vec<usize> {
     fn by<T: Ord>(a: Option<T>, b: Option<T>, ascending: bool) -> Ordering {
