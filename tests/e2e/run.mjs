@@ -184,6 +184,7 @@ async function main() {
       await slaBreaches(context, base);
       await conversationLog(context, base);
       await agentNames(context, base);
+      await teamSchedules(context, base);
     } catch (error) {
       check("test ran to the end", false, String(error?.stack ?? error));
     }
@@ -760,6 +761,42 @@ async function agentNames(context, base) {
   checkEqual("named agent first response", await textOf(page, "kpi-FirstResponseTime-value"), "30 m");
   const stored = await page.evaluate(() => localStorage.getItem("service-kpis.agent-names"));
   checkEqual("agent names saved", stored, '["ana ruiz"]');
+  await page.close();
+}
+
+/** Gives one team a round-the-clock schedule and checks that its
+ * business-hours first response time runs on it, while the other team
+ * keeps the default office schedule. */
+async function teamSchedules(context, base) {
+  const page = await freshPage(context, base);
+  const dir = mkdtempSync(join(tmpdir(), "service-kpis-e2e-"));
+  const tickets = join(dir, "teams.csv");
+  // Both tickets arrive on Saturday 8 June 14:00 Berlin time and are
+  // answered on Monday 10 June 09:30.
+  writeFileSync(
+    tickets,
+    "Ticket ID,Team,Created at,First reply at\n"
+      + "1,Billing,2024-06-08T14:00:00+02:00,2024-06-10T09:30:00+02:00\n"
+      + "2,Night,2024-06-08T14:00:00+02:00,2024-06-10T09:30:00+02:00\n",
+  );
+  await rebuilt(page, () => page.getByTestId("schedule-add").click());
+  await commit(page, "schedule-1-name", "Around the clock");
+  for (const day of [0, 1, 2, 3, 4, 5, 6]) {
+    await commit(page, `schedule-1-day-${day}`, "00:00–24:00");
+  }
+  await rebuilt(page, () => page.getByTestId("setting-clock").selectOption("business"));
+  await upload(page, [tickets]);
+
+  const frt = (team) =>
+    page.getByTestId("breakdown-Team").locator(`tr[data-label="${team}"] td[data-kpi="FirstResponseTime"] .cell-value`).textContent();
+  // Office hours count only Monday 09:00–09:30.
+  checkEqual("Night on the default schedule", await frt("Night"), "30 m");
+  await rebuilt(page, () => page.getByLabel("Schedule of team Night").selectOption("Around the clock"));
+  // Around the clock: Saturday 14:00 to Monday 09:30 is 43.5 h, which
+  // rounds to 44 h = 1 d 20 h.
+  checkEqual("Night on its own schedule", await frt("Night"), "1 d 20 h");
+  checkEqual("Billing keeps the default schedule", await frt("Billing"), "30 m");
+  await page.getByTestId("team-schedules").screenshot({ path: join(outDir, "16-team-schedules.png") });
   await page.close();
 }
 
