@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::ui::backlog_panel::BacklogPanel;
+use crate::ui::breach_table::BreachTable;
 use crate::ui::breakdowns::Breakdowns;
 use crate::ui::clock_note::ClockNote;
 use crate::ui::conversation_panel::ConversationPanel;
@@ -60,6 +61,7 @@ pub fn App() -> impl IntoView {
                 <ClockNote/>
                 <KpiCards/>
             </section>
+            <BreachTable/>
             <ConversationPanel/>
             <GoalsPanel/>
             <Breakdowns/>

@@ -71,18 +71,21 @@ pub fn BreachTable() -> impl IntoView {
         };
         let empty = report.breaches.is_empty();
         Some(view! {
-            <div class="table-scroll">
-                <table class="breaches" data-testid="breaches">
-                    <caption>{format!("SLA breaches ({})", report.breaches.len())}</caption>
-                    <thead>
-                        <tr>{headers}</tr>
-                    </thead>
-                    <tbody>
-                        {body}
-                        {empty.then(|| view! { <tr><td colspan="6">"No breached target."</td></tr> })}
-                    </tbody>
-                </table>
-            </div>
+            <section aria-labelledby="breaches-heading">
+                <h2 id="breaches-heading">"SLA breaches"</h2>
+                <div class="table-scroll">
+                    <table class="breaches" data-testid="breaches">
+                        <caption>{format!("Breached targets ({})", report.breaches.len())}</caption>
+                        <thead>
+                            <tr>{headers}</tr>
+                        </thead>
+                        <tbody>
+                            {body}
+                            {empty.then(|| view! { <tr><td colspan="6">"No breached target."</td></tr> })}
+                        </tbody>
+                    </table>
+                </div>
+            </section>
         })
     }
 }

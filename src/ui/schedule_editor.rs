@@ -139,23 +139,27 @@ fn DayField(
         };
 
     let described_by = error_id.clone();
+    // The error sits outside the label, so that it is not read as part
+    // of the field's name.
     view! {
-        <label>
-            <span>{WEEKDAYS[day]}</span>
-            <input
-                type="text"
-                value=text
-                placeholder="day off"
-                spellcheck="false"
-                data-testid=format!("schedule-{index}-day-{day}")
-                aria-invalid=move || error.with(Option::is_some).to_string()
-                aria-describedby=described_by
-                on:change=change
-            />
+        <div class="day-field">
+            <label>
+                <span>{WEEKDAYS[day]}</span>
+                <input
+                    type="text"
+                    value=text
+                    placeholder="day off"
+                    spellcheck="false"
+                    data-testid=format!("schedule-{index}-day-{day}")
+                    aria-invalid=move || error.with(Option::is_some).to_string()
+                    aria-describedby=described_by
+                    on:change=change
+                />
+            </label>
             <span class="field-error" role="alert" id=error_id data-testid=format!("schedule-{index}-day-{day}-error")>
                 {move || error.get()}
             </span>
-        </label>
+        </div>
     }
 }
 

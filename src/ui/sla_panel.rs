@@ -1,6 +1,7 @@
 //! The SLA policy editor: a row per priority with its first-response and
-//! resolution targets, each on the calendar or business clock. Below the
-//! rows come the pending counts and the breach list.
+//! resolution targets, each on the calendar or business clock, and the
+//! pending counts below the rows. The breach list is drawn with the
+//! figures.
 
 use leptos::ev::Event;
 use leptos::prelude::*;
@@ -9,7 +10,6 @@ use crate::core::goals;
 use crate::core::report::Kpi;
 use crate::core::settings::Clock;
 use crate::core::sla::{SlaMetric, SlaRule, SlaTarget};
-use crate::ui::breach_table::BreachTable;
 use crate::ui::state::AppState;
 use crate::ui::view;
 
@@ -22,7 +22,7 @@ fn edit(state: AppState, index: usize, change: impl FnOnce(&mut SlaRule)) {
     });
 }
 
-/// Renders the policy rows, the pending counts and the breach list.
+/// Renders the policy rows and the pending counts.
 #[component]
 pub fn SlaPanel() -> impl IntoView {
     let state = AppState::expect();
@@ -93,7 +93,6 @@ pub fn SlaPanel() -> impl IntoView {
                 <button type="button" data-testid="sla-add" on:click=add>"Add SLA rule"</button>
             </p>
             {pending}
-            <BreachTable/>
         </section>
     }
 }
