@@ -214,7 +214,7 @@ fn TargetField(
     };
 
     let text = target
-        .map(|target| crate::core::format::elapsed(target.seconds))
+        .map(|target| view::target_text(target.seconds))
         .unwrap_or_default();
     let business = clock.get_untracked() == Clock::Business;
     let label = metric.label();

@@ -112,6 +112,28 @@ pub enum SortKey {
     Figure(Kpi),
 }
 
+/// Writes a target's seconds exactly, in the form the target field reads
+/// back, such as `1 h 30 m`, `2 d` or `1 m 30 s`. Unlike the figures'
+/// format it never rounds, so an unchanged field keeps its target.
+pub fn target_text(seconds: f64) -> String {
+    let total = seconds.max(0.0).round() as u64;
+    let parts: Vec<String> = [
+        (total / 86_400, "d"),
+        (total % 86_400 / 3600, "h"),
+        (total % 3600 / 60, "m"),
+        (total % 60, "s"),
+    ]
+    .into_iter()
+    .filter(|(amount, _)| *amount > 0)
+    .map(|(amount, unit)| format!("{amount} {unit}"))
+    .collect();
+    if parts.is_empty() {
+        "0 s".to_string()
+    } else {
+        parts.join(" ")
+    }
+}
+
 /// Returns the teams of the loaded tickets, as the team breakdown lists them,
 /// without the row for tickets that have no team.
 pub fn teams(report: &Report) -> Vec<String> {

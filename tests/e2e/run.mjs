@@ -672,6 +672,7 @@ async function businessHours(context, base) {
 async function slaBreaches(context, base) {
   const page = await freshPage(context, base);
   checkEqual("SLA rule saved across visits", await page.getByTestId("sla-0-priority").inputValue(), "urgent");
+  checkEqual("SLA target saved across visits", await page.getByTestId("sla-1-first-response").inputValue(), "8 h");
   checkEqual("schedule saved across visits", await page.getByTestId("schedule-0-zone").inputValue(), "Europe/Berlin");
   await upload(page, [join(cases, "14-sla-attainment-open-tickets.csv")]);
   // The page's "now" is today, long after every deadline of 2024-05-10.
