@@ -542,6 +542,85 @@ impl BusinessHours {
     }
 }
 
+/// The interval forms [`parse_intervals`] accepts, for its errors.
+const INTERVALS_EXPECTED: &str =
+    "intervals such as 09:00–12:00, 13:00–17:00, or nothing for a day off";
+
+/// Reads one day's working intervals as typed, such as
+/// `09:00–12:00, 13:00–17:00`. Commas or semicolons separate intervals,
+/// and an en dash, a hyphen or `to` separates start and end. Hours may
+/// omit their minutes (`9–17`), and an end may be `24:00`. Empty text is
+/// a day off.
+///
+/// ```
+/// use service_kpis::core::business_hours::{parse_intervals, WorkInterval};
+/// let day = parse_intervals("09:00–12:00, 13:00–17:30").unwrap();
+/// assert_eq!(day, vec![WorkInterval::hours((9, 0), (12, 0)), WorkInterval::hours((13, 0), (17, 30))]);
+/// assert_eq!(parse_intervals(""), Ok(vec![]));
+/// ```
+pub fn parse_intervals(text: &str) -> Result<Vec<WorkInterval>, String> {
+    let mut intervals = Vec::new();
+    for part in text.split([',', ';']).map(str::trim) {
+        if part.is_empty() {
+            continue;
+        }
+        let interval = parse_interval(part).ok_or_else(|| {
+            format!("business hours: \"{part}\" is not an interval (expected {INTERVALS_EXPECTED})")
+        })?;
+        if interval.end_minute <= interval.start_minute {
+            return Err(format!(
+                "business hours: \"{part}\" ends before it starts (expected the end after the start)"
+            ));
+        }
+        intervals.push(interval);
+    }
+    intervals.sort_unstable();
+    Ok(intervals)
+}
+
+/// Writes a day's intervals as [`parse_intervals`] reads them, such as
+/// `09:00–12:00, 13:00–17:00`; empty for a day off.
+pub fn intervals_text(intervals: &[WorkInterval]) -> String {
+    let parts: Vec<String> = intervals
+        .iter()
+        .map(|interval| {
+            format!(
+                "{}–{}",
+                clock_text(interval.start_minute),
+                clock_text(interval.end_minute)
+            )
+        })
+        .collect();
+    parts.join(", ")
+}
+
+fn parse_interval(text: &str) -> Option<WorkInterval> {
+    let (start, end) = text
+        .split_once(['–', '—', '-'])
+        .or_else(|| text.split_once(" to "))?;
+    Some(WorkInterval {
+        start_minute: parse_clock(start)?,
+        end_minute: parse_clock(end)?,
+    })
+}
+
+/// Reads `9`, `09`, `9:30` or `09:30` as minutes after midnight, up to
+/// 24:00.
+fn parse_clock(text: &str) -> Option<u16> {
+    let text = text.trim();
+    let (hours, minutes) = text.split_once(':').unwrap_or((text, "00"));
+    let all_digits = |part: &str| {
+        !part.is_empty() && part.len() <= 2 && part.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !all_digits(hours) || !all_digits(minutes) || minutes.len() != 2 {
+        return None;
+    }
+    let hours: u16 = hours.parse().ok()?;
+    let minutes: u16 = minutes.parse().ok()?;
+    let minute = hours * 60 + minutes;
+    (minutes < 60 && minute <= DAY_MINUTES).then_some(minute)
+}
+
 /// The date forms the holiday file accepts, for problem messages.
 const HOLIDAY_EXPECTED: &str = "a date such as 2024-12-25, 25.12.2024 or 25/12/2024";
 
@@ -898,5 +977,60 @@ mod tests {
 
         assert_eq!(dates, vec![date(2024, 5, 1), date(2024, 5, 9)]);
         assert!(problems.is_empty());
+    }
+
+    #[test]
+    fn intervals_parse_from_typed_text() {
+        // 9 h → minute 540, 12:00 → 720, 13:00 → 780, 17:30 → 1050; the
+        // second form uses hyphens, bare hours and a semicolon.
+        let expected = vec![
+            WorkInterval {
+                start_minute: 540,
+                end_minute: 720,
+            },
+            WorkInterval {
+                start_minute: 780,
+                end_minute: 1050,
+            },
+        ];
+
+        assert_eq!(
+            parse_intervals("09:00–12:00, 13:00–17:30"),
+            Ok(expected.clone())
+        );
+        assert_eq!(parse_intervals("13:00-17:30; 9-12"), Ok(expected));
+        assert_eq!(parse_intervals("  "), Ok(Vec::new()));
+        assert_eq!(
+            parse_intervals("00:00 to 24:00"),
+            Ok(vec![WorkInterval {
+                start_minute: 0,
+                end_minute: 1440
+            }])
+        );
+    }
+
+    #[test]
+    fn intervals_with_bad_text_name_the_part() {
+        let error = parse_intervals("09:00–17:00, 9am–5pm").unwrap_err();
+        assert!(error.contains("\"9am–5pm\" is not an interval"), "{error}");
+
+        let error = parse_intervals("17:00–09:00").unwrap_err();
+        assert!(error.contains("ends before it starts"), "{error}");
+
+        assert!(parse_intervals("09:60–10:00").is_err());
+        assert!(parse_intervals("09:00–24:30").is_err());
+    }
+
+    #[test]
+    fn intervals_text_reads_back() {
+        let day = vec![
+            WorkInterval::hours((8, 30), (12, 0)),
+            WorkInterval::hours((13, 0), (24, 0)),
+        ];
+
+        let text = intervals_text(&day);
+
+        assert_eq!(text, "08:30–12:00, 13:00–24:00");
+        assert_eq!(parse_intervals(&text), Ok(day));
     }
 }

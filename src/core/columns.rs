@@ -346,6 +346,7 @@ const SYNONYMS: &[Synonyms] = &[
         exact: &[
             "first response at",
             "first reply at",
+            "first agent reply at",
             "first responded at",
             "first response date",
             "first reply date",
@@ -357,6 +358,7 @@ const SYNONYMS: &[Synonyms] = &[
         ],
         contains: &[
             "first reply at",
+            "first agent reply at",
             "first response at",
             "first response date",
             "date of first response",
@@ -1587,6 +1589,18 @@ mod tests {
         let ragged = roles_of("ticket_id,created_at,first_reply_at,priority,team,");
         assert_eq!(role(&ragged, Role::Team), Some("team"));
         assert_eq!(ragged.len(), 5, "the empty trailing column matches nothing");
+    }
+
+    #[test]
+    fn first_agent_reply_column_is_the_first_response() {
+        // A generic export names the first reply by who sent it.
+        let roles = roles_of("ticket_id,created_at,first_agent_reply_at,channel");
+
+        assert_eq!(
+            role(&roles, Role::FirstResponseAt),
+            Some("first_agent_reply_at")
+        );
+        assert_eq!(role(&roles, Role::Created), Some("created_at"));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::business_hours::Schedule;
 use crate::core::columns::Role;
-use crate::core::goals::Goal;
+use crate::core::goals::{self, Goal};
 use crate::core::sla::SlaPolicy;
 
 /// Order of the day and month in numeric dates such as `03/04/2024`.
@@ -246,6 +246,72 @@ impl Settings {
     }
 }
 
+/// The version of the settings file this page writes.
+const SETTINGS_FILE_VERSION: u32 = 1;
+
+/// The contents of a settings file: the report settings with their goals,
+/// and the agent names used to read message logs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SettingsFile {
+    pub version: u32,
+    pub settings: Settings,
+    #[serde(default)]
+    pub agent_names: Vec<String>,
+}
+
+/// Writes settings, goals and agent names as one JSON document,
+/// `{"version": 1, "settings": {...}, "agent_names": [...]}`.
+pub fn settings_to_json(settings: &Settings, agent_names: &[String]) -> String {
+    let file = SettingsFile {
+        version: SETTINGS_FILE_VERSION,
+        settings: settings.clone(),
+        agent_names: agent_names.to_vec(),
+    };
+    // Settings hold only numbers, strings, dates and enums, which always
+    // serialize.
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// Reads a file written by [`settings_to_json`], or a goals-only file
+/// (`{"version": 1, "goals": [...]}`), whose goals replace those of
+/// `current` while every other setting and the agent names stay.
+pub fn settings_from_json(
+    text: &str,
+    current: &Settings,
+    agent_names: &[String],
+) -> Result<SettingsFile, String> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|error| {
+        format!("settings file: {error} (expected a settings or goals file saved by this page)")
+    })?;
+    if value.get("settings").is_none() {
+        let mut settings = current.clone();
+        settings.goals = goals::goals_from_json(text)?;
+        return Ok(SettingsFile {
+            version: SETTINGS_FILE_VERSION,
+            settings,
+            agent_names: agent_names.to_vec(),
+        });
+    }
+    let file: SettingsFile = serde_json::from_value(value).map_err(|error| {
+        format!("settings file: {error} (expected a settings file saved by this page)")
+    })?;
+    if file.version != SETTINGS_FILE_VERSION {
+        return Err(format!(
+            "settings file: version {} is not supported (expected version {SETTINGS_FILE_VERSION})",
+            file.version
+        ));
+    }
+    if file
+        .settings
+        .goals
+        .iter()
+        .any(|goal| !goal.target.is_finite())
+    {
+        return Err("settings file: a goal's target is not a number".to_string());
+    }
+    Ok(file)
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::{TimeZone, Utc};
@@ -290,5 +356,52 @@ mod tests {
         let back: Settings = serde_json::from_str(&text).unwrap();
 
         assert_eq!(back, settings);
+    }
+
+    fn june() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2024, 6, 1, 0, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn settings_file_round_trips_settings_and_agent_names() {
+        let mut settings = Settings::new("Europe/Berlin", june());
+        settings.clock = Clock::Business;
+        settings.resolution = ResolutionEnd::First;
+        let names = vec!["Agent Lee".to_string()];
+
+        let text = settings_to_json(&settings, &names);
+        let back = settings_from_json(&text, &Settings::new("UTC", june()), &[]).unwrap();
+
+        assert_eq!(back.settings, settings);
+        assert_eq!(back.agent_names, names);
+    }
+
+    #[test]
+    fn goals_only_file_replaces_only_the_goals() {
+        // A goals file from before settings files: FRT under 2 h (7200 s).
+        let text = r#"{"version":1,"goals":[{"kpi":"FirstResponseTime","target":7200.0,
+            "direction":"LowerIsBetter","owner":"","baseline":null,"cadence":null}]}"#;
+        let mut current = Settings::new("Europe/Berlin", june());
+        current.clock = Clock::Business;
+        let names = vec!["Agent Lee".to_string()];
+
+        let back = settings_from_json(text, &current, &names).unwrap();
+
+        assert_eq!(back.settings.goals.len(), 1);
+        assert_eq!(back.settings.goals[0].target, 7200.0);
+        assert_eq!(back.settings.clock, Clock::Business);
+        assert_eq!(back.settings.time_zone, "Europe/Berlin");
+        assert_eq!(back.agent_names, names);
+    }
+
+    #[test]
+    fn settings_file_of_another_version_is_refused() {
+        let text = settings_to_json(&Settings::new("UTC", june()), &[])
+            .replace("\"version\": 1", "\"version\": 9");
+
+        let error = settings_from_json(&text, &Settings::new("UTC", june()), &[]).unwrap_err();
+
+        assert!(error.contains("version 9 is not supported"), "{error}");
+        assert!(settings_from_json("not json", &Settings::new("UTC", june()), &[]).is_err());
     }
 }

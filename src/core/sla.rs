@@ -10,6 +10,8 @@
 //! policy's outcome otherwise. Deciding when a ticket ended is the ticket
 //! module's work; this module only compares times with targets.
 
+use std::cmp::Ordering;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -426,6 +428,93 @@ fn breach(ticket: &TicketFacts, metric: SlaMetric, check: SlaCheck) -> Breach {
         actual_display,
         over_display: shown(over),
     }
+}
+
+/// A column of the SLA breach list to sort by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BreachColumn {
+    Ticket,
+    Priority,
+    Target,
+    Actual,
+    Over,
+    Location,
+}
+
+impl BreachColumn {
+    pub const ALL: [BreachColumn; 6] = [
+        BreachColumn::Ticket,
+        BreachColumn::Priority,
+        BreachColumn::Target,
+        BreachColumn::Actual,
+        BreachColumn::Over,
+        BreachColumn::Location,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            BreachColumn::Ticket => "Ticket",
+            BreachColumn::Priority => "Priority",
+            BreachColumn::Target => "Target",
+            BreachColumn::Actual => "Actual",
+            BreachColumn::Over => "Over by",
+            BreachColumn::Location => "File:line",
+        }
+    }
+
+    /// Returns the column's name in `data-testid` and `data-column` values.
+    pub fn id(self) -> &'static str {
+        match self {
+            BreachColumn::Ticket => "ticket",
+            BreachColumn::Priority => "priority",
+            BreachColumn::Target => "target",
+            BreachColumn::Actual => "actual",
+            BreachColumn::Over => "over",
+            BreachColumn::Location => "location",
+        }
+    }
+}
+
+/// Returns the indices of `breaches` ordered by `column`; missing values go last in
+/// either direction, and ties keep the core's order (furthest over first).
+pub fn sorted_breaches(breaches: &[Breach], column: BreachColumn, ascending: bool) -> Vec<usize> {
+    fn by<T: Ord>(a: Option<T>, b: Option<T>, ascending: bool) -> Ordering {
+        match (a, b) {
+            (Some(x), Some(y)) if ascending => x.cmp(&y),
+            (Some(x), Some(y)) => y.cmp(&x),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        }
+    }
+    fn seconds(value: Option<f64>) -> Option<i64> {
+        value.map(|seconds| seconds.round() as i64)
+    }
+    let mut order: Vec<usize> = (0..breaches.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&breaches[a], &breaches[b]);
+        match column {
+            BreachColumn::Ticket => by(x.ticket_id.as_deref(), y.ticket_id.as_deref(), ascending),
+            BreachColumn::Priority => by(
+                x.priority.as_deref().map(str::to_lowercase),
+                y.priority.as_deref().map(str::to_lowercase),
+                ascending,
+            ),
+            BreachColumn::Target => by(
+                Some((x.target, seconds(x.target_secs))),
+                Some((y.target, seconds(y.target_secs))),
+                ascending,
+            ),
+            BreachColumn::Actual => by(seconds(x.actual_secs), seconds(y.actual_secs), ascending),
+            BreachColumn::Over => by(seconds(x.over_secs), seconds(y.over_secs), ascending),
+            BreachColumn::Location => by(
+                Some((x.file.as_str(), x.line)),
+                Some((y.file.as_str(), y.line)),
+                ascending,
+            ),
+        }
+    });
+    order
 }
 
 #[cfg(test)]
@@ -947,5 +1036,43 @@ mod report_tests {
             .definition
             .contains("890 from the export's own SLA status"));
         assert_eq!(report.breaches.len(), 395);
+    }
+
+    fn breach(ticket: &str, over_minutes: Option<f64>, line: u64) -> Breach {
+        Breach {
+            file: "tickets.csv".to_string(),
+            line,
+            ticket_id: Some(ticket.to_string()),
+            priority: Some("urgent".to_string()),
+            target: SlaMetric::FirstResponse,
+            target_secs: Some(3600.0),
+            actual_secs: over_minutes.map(|minutes| 3600.0 + minutes * 60.0),
+            open_now: false,
+            over_secs: over_minutes.map(|minutes| minutes * 60.0),
+            target_display: "1 h 00 m".to_string(),
+            actual_display: String::new(),
+            over_display: String::new(),
+        }
+    }
+
+    #[test]
+    fn breaches_sort_by_over_with_unknown_last() {
+        // Over by 30, 900 and unknown minutes on lines 2, 3 and 4.
+        let list = [
+            breach("T-1", Some(30.0), 2),
+            breach("T-2", Some(900.0), 3),
+            breach("T-3", None, 4),
+        ];
+
+        assert_eq!(sorted_breaches(&list, BreachColumn::Over, true), [0, 1, 2]);
+        assert_eq!(sorted_breaches(&list, BreachColumn::Over, false), [1, 0, 2]);
+        assert_eq!(
+            sorted_breaches(&list, BreachColumn::Location, false),
+            [2, 1, 0]
+        );
+        assert_eq!(
+            sorted_breaches(&list, BreachColumn::Ticket, true),
+            [0, 1, 2]
+        );
     }
 }

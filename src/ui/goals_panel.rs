@@ -16,7 +16,7 @@ pub fn GoalsPanel() -> impl IntoView {
     let export = move |_| state.export_goals();
     let import = move |event: Event| {
         for file in browser::input_files(&event) {
-            state.import_goals(file);
+            state.import_settings(file);
         }
     };
     let rows = Kpi::ALL
@@ -52,7 +52,7 @@ pub fn GoalsPanel() -> impl IntoView {
                     "Export goals (.json)"
                 </button>
                 <label class="button-like">
-                    "Import goals (.json)"
+                    "Import goals or settings (.json)"
                     <input
                         type="file"
                         accept=".json,application/json"

@@ -7,8 +7,11 @@
 
 mod app;
 mod backlog_panel;
+mod breach_table;
 mod breakdown_table;
 mod breakdowns;
+mod clock_note;
+mod conversation_panel;
 mod date_range_fields;
 mod drop_zone;
 mod error_list;
@@ -21,9 +24,13 @@ mod kpi_cards;
 mod mapping_form;
 mod read_choices;
 mod report_notes;
+mod schedule_editor;
 mod series_table;
 mod settings_panel;
+mod sla_panel;
 mod status_line;
+mod time_choices;
+mod time_panel;
 
 pub mod state;
 pub mod view;

@@ -1,10 +1,12 @@
 //! Report settings: time zone, period, date range, CSAT threshold, CES
-//! scale and the first-contact-resolution rule. Saved in local storage.
+//! scale and the first-contact-resolution rule. Saved in local storage,
+//! and exported to and imported from a settings file.
 
 use chrono_tz::TZ_VARIANTS;
 use leptos::ev::Event;
 use leptos::prelude::*;
 
+use crate::browser;
 use crate::core::settings::{CesScale, FcrDefinition, Period};
 use crate::ui::date_range_fields::DateRangeFields;
 use crate::ui::state::AppState;
@@ -43,6 +45,13 @@ pub fn SettingsPanel() -> impl IntoView {
             _ => FcrDefinition::Auto,
         };
         state.update_settings(|settings| settings.fcr = rule);
+    };
+
+    let export = move |_| state.export_settings();
+    let import = move |event: Event| {
+        for file in browser::input_files(&event) {
+            state.import_settings(file);
+        }
     };
 
     let current = settings.get_untracked();
@@ -125,6 +134,21 @@ pub fn SettingsPanel() -> impl IntoView {
                     </select>
                 </label>
             </form>
+            <p class="actions">
+                <button type="button" data-testid="settings-export" on:click=export>
+                    "Export settings and goals (.json)"
+                </button>
+                <label class="button-like">
+                    "Import settings or goals (.json)"
+                    <input
+                        type="file"
+                        accept=".json,application/json"
+                        class="visually-hidden"
+                        data-testid="settings-import"
+                        on:change=import
+                    />
+                </label>
+            </p>
         </section>
     }
 }

@@ -14,13 +14,16 @@ use log::{debug, warn};
 use crate::browser::{self, FileSource};
 use crate::core::goals::{self, Goal};
 use crate::core::load::LoadedFile;
+use crate::core::model::FileKind;
 use crate::core::report::{self, Kpi, Report};
-use crate::core::settings::{ReadOptions, Settings};
+use crate::core::settings::{self as settings_file, ReadOptions, Settings};
 use crate::ui::view::FileSummary;
 
 const SETTINGS_KEY: &str = "service-kpis.settings";
 const MAPPING_KEY_PREFIX: &str = "service-kpis.read-options.";
+const AGENT_NAMES_KEY: &str = "service-kpis.agent-names";
 const GOALS_FILE: &str = "service-kpis-goals.json";
+const SETTINGS_FILE: &str = "service-kpis-settings.json";
 
 /// How long the last load and report took, for the status line.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -51,6 +54,11 @@ pub struct FileEntry {
 pub struct AppState {
     pub files: RwSignal<Vec<FileEntry>>,
     pub settings: RwSignal<Settings>,
+    /// Authors of message logs who are agents, for every message-log file.
+    pub agent_names: RwSignal<Vec<String>>,
+    /// Counts imported settings files, so that forms that show settings
+    /// only when drawn are drawn again.
+    pub imports: RwSignal<u32>,
     pub report: RwSignal<Option<Arc<Report>>>,
     pub timing: RwSignal<Option<Timing>>,
     /// Errors from the browser glue, shown at the top of the page.
@@ -74,6 +82,8 @@ impl AppState {
         AppState {
             files: RwSignal::new(Vec::new()),
             settings: RwSignal::new(saved_settings()),
+            agent_names: RwSignal::new(saved_agent_names()),
+            imports: RwSignal::new(0),
             report: RwSignal::new(None),
             timing: RwSignal::new(None),
             errors: RwSignal::new(Vec::new()),
@@ -117,13 +127,18 @@ impl AppState {
         let name = source.name();
         debug!("file received: {} bytes", source.size());
 
-        let Some(mut loaded) = self.read(&source, ReadOptions::default()).await else {
+        let agent_names = self.agent_names.get_untracked();
+        let mut options = ReadOptions {
+            agent_names: agent_names.clone(),
+            ..ReadOptions::default()
+        };
+        let Some(mut loaded) = self.read(&source, options.clone()).await else {
             return;
         };
-        let mut options = ReadOptions::default();
         // A file whose header was mapped by hand before is read again with
-        // that mapping.
-        if let Some(saved) = saved_read_options(&loaded.header_key) {
+        // that mapping, and today's agent names.
+        if let Some(mut saved) = saved_read_options(&loaded.header_key) {
+            saved.agent_names = agent_names;
             if saved != options {
                 if let Some(again) = self.read(&source, saved.clone()).await {
                     loaded = again;
@@ -262,27 +277,64 @@ impl AppState {
         self.update_settings(|settings| settings.goals.retain(|goal| goal.kpi != kpi));
     }
 
+    /// Sets the agent names of message logs, saves them and reads every
+    /// message-log file again with them.
+    pub fn set_agent_names(self, names: Vec<String>) {
+        let json = serde_json::to_string(&names).unwrap_or_default();
+        self.report_error(browser::store(AGENT_NAMES_KEY, &json));
+        self.agent_names.set(names.clone());
+        let logs: Vec<(u32, ReadOptions)> = self.files.with_untracked(|files| {
+            files
+                .iter()
+                .filter(|entry| entry.summary.kinds.contains(&FileKind::Messages))
+                .map(|entry| (entry.id, entry.options.clone()))
+                .collect()
+        });
+        for (id, mut options) in logs {
+            options.agent_names = names.clone();
+            self.reread(id, options);
+        }
+    }
+
+    /// Offers settings, goals and agent names as one JSON file download.
+    pub fn export_settings(self) {
+        let names = self.agent_names.get_untracked();
+        let json = self
+            .settings
+            .with_untracked(|settings| settings_file::settings_to_json(settings, &names));
+        self.report_error(browser::download(SETTINGS_FILE, "application/json", &json));
+    }
+
+    /// Replaces the settings with those of a file made by
+    /// [`export_settings`](Self::export_settings); a goals-only file
+    /// replaces only the goals.
+    pub fn import_settings(self, file: web_sys::File) {
+        spawn_local(async move {
+            let current = self.settings.get_untracked();
+            let names = self.agent_names.get_untracked();
+            let imported = browser::read_text(&file)
+                .await
+                .and_then(|text| settings_file::settings_from_json(&text, &current, &names))
+                .map_err(|error| format!("{}: {error}", file.name()));
+            match imported {
+                Ok(imported) => {
+                    if imported.agent_names != names {
+                        self.set_agent_names(imported.agent_names);
+                    }
+                    self.update_settings(|settings| *settings = imported.settings);
+                    self.imports.update(|imports| *imports += 1);
+                }
+                Err(message) => self.report_error(Err(message)),
+            }
+        });
+    }
+
     /// Offers the goals as a JSON file download.
     pub fn export_goals(self) {
         let json = self
             .settings
             .with_untracked(|settings| goals::goals_to_json(&settings.goals));
         self.report_error(browser::download(GOALS_FILE, "application/json", &json));
-    }
-
-    /// Replaces the goals with those of a JSON file made by
-    /// [`export_goals`](Self::export_goals).
-    pub fn import_goals(self, file: web_sys::File) {
-        spawn_local(async move {
-            let imported = browser::read_text(&file)
-                .await
-                .and_then(|text| goals::goals_from_json(&text))
-                .map_err(|error| format!("{}: {error}", file.name()));
-            match imported {
-                Ok(goals) => self.update_settings(|settings| settings.goals = goals),
-                Err(message) => self.report_error(Err(message)),
-            }
-        });
     }
 
     /// Shows `result`'s error on the page, if it has one.
@@ -351,6 +403,12 @@ fn saved_settings() -> Settings {
         saved.unwrap_or_else(|| Settings::new(&browser::time_zone(), browser::now()));
     settings.as_of = browser::now();
     settings
+}
+
+fn saved_agent_names() -> Vec<String> {
+    browser::stored(AGENT_NAMES_KEY)
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default()
 }
 
 fn saved_read_options(header_key: &str) -> Option<ReadOptions> {

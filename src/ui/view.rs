@@ -8,14 +8,17 @@ use std::cmp::Ordering;
 
 use chrono::NaiveDate;
 
+use crate::core::breakdown::NONE_LABEL;
+use crate::core::business_hours::Schedule;
 use crate::core::columns::ColumnMatch;
 use crate::core::format;
 use crate::core::goals::{Direction, GoalCheck, GoalState};
 use crate::core::load::{ColumnNote, LoadedFile, RowCounts};
+use crate::core::model::Dimension;
 use crate::core::model::FileKind;
 use crate::core::problem::{ProblemKind, Severity};
-use crate::core::report::{BreakdownRow, Kpi, LeftOut};
-use crate::core::settings::{DateRange, ReadOptions};
+use crate::core::report::{BreakdownRow, Figure, Kpi, LeftOut, Report};
+use crate::core::settings::{Clock, DateRange, ReadOptions, Settings};
 
 /// Problems listed per file; the rest are counted.
 pub const PROBLEMS_SHOWN: usize = 200;
@@ -107,6 +110,75 @@ impl FileSummary {
 pub enum SortKey {
     Label,
     Figure(Kpi),
+}
+
+/// Writes a target's seconds exactly, in the form the target field reads
+/// back, such as `1 h 30 m`, `2 d` or `1 m 30 s`. Unlike the figures'
+/// format it never rounds, so an unchanged field keeps its target.
+pub fn target_text(seconds: f64) -> String {
+    let total = seconds.max(0.0).round() as u64;
+    let parts: Vec<String> = [
+        (total / 86_400, "d"),
+        (total % 86_400 / 3600, "h"),
+        (total % 3600 / 60, "m"),
+        (total % 60, "s"),
+    ]
+    .into_iter()
+    .filter(|(amount, _)| *amount > 0)
+    .map(|(amount, unit)| format!("{amount} {unit}"))
+    .collect();
+    if parts.is_empty() {
+        "0 s".to_string()
+    } else {
+        parts.join(" ")
+    }
+}
+
+/// Returns the teams of the loaded tickets, as the team breakdown lists them,
+/// without the row for tickets that have no team.
+pub fn teams(report: &Report) -> Vec<String> {
+    report
+        .breakdowns
+        .iter()
+        .filter(|breakdown| breakdown.dimension == Dimension::Team)
+        .flat_map(|breakdown| breakdown.rows.iter())
+        .map(|row| row.label.clone())
+        .filter(|label| label != NONE_LABEL)
+        .collect()
+}
+
+/// Counts the tickets an SLA figure left out as still pending.
+pub fn pending_count(figure: &Figure) -> usize {
+    figure
+        .left_out
+        .iter()
+        .filter(|left| left.reason.starts_with("pending"))
+        .map(|left| left.count)
+        .sum()
+}
+
+/// Says which clock the duration figures run on, e.g. "Durations run on
+/// business hours: Mon–Fri 09:00–17:00, Europe/Berlin, no holidays".
+pub fn clock_text(settings: &Settings) -> String {
+    match settings.clock {
+        Clock::Calendar => "Durations run on the calendar clock (every hour of every day).".to_string(),
+        Clock::Business => match default_schedule(settings) {
+            Some(schedule) => format!("Durations run on business hours: {}.", schedule.describe()),
+            None => "Durations run on business hours, but no schedule is set: add one under Time metrics.".to_string(),
+        },
+    }
+}
+
+/// Returns the schedule of tickets whose team has none: the named
+/// default, else the first.
+fn default_schedule(settings: &Settings) -> Option<&Schedule> {
+    match &settings.default_schedule {
+        Some(name) => settings
+            .schedules
+            .iter()
+            .find(|schedule| schedule.name.trim() == name.trim()),
+        None => settings.schedules.first(),
+    }
 }
 
 /// Row indices of `rows` ordered by `key`; rows without a value go last

@@ -19,6 +19,7 @@ import { chromium } from "playwright-core";
 const testDir = dirname(fileURLToPath(import.meta.url));
 const root = resolve(testDir, "..", "..");
 const realData = join(root, "..", "shared", "data", "real");
+const cases = join(root, "..", "shared", "cases");
 const outDir = join(testDir, "out");
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -179,6 +180,11 @@ async function main() {
       await secondVisit(context, base);
       await readChoices(context, base);
       await dropAndKeys(context, base);
+      await businessHours(context, base);
+      await slaBreaches(context, base);
+      await conversationLog(context, base);
+      await agentNames(context, base);
+      await teamSchedules(context, base);
     } catch (error) {
       check("test ran to the end", false, String(error?.stack ?? error));
     }
@@ -535,6 +541,263 @@ async function dropAndKeys(context, base) {
   // Two tickets, both still open.
   checkEqual("dropped file is loaded", await textOf(page, "file-dropped.csv-rows"), "2 rows read, 2 used, 0 left out");
   checkEqual("dropped tickets in the backlog", await textOf(page, "kpi-Backlog-value"), "2");
+  await page.close();
+}
+
+/** Types `text` into the field `testId` and commits it as leaving the
+ * field would, waiting for the report built from the change. */
+async function commit(page, testId, text) {
+  const field = page.getByTestId(testId);
+  await field.fill(text);
+  await rebuilt(page, () => field.dispatchEvent("change"));
+}
+
+/** Opens a fresh page of the same browser profile. */
+async function freshPage(context, base) {
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.getByTestId("drop-zone").waitFor({ timeout: 20_000 });
+  return page;
+}
+
+/** Sets Mon–Fri 09:00–17:00 Europe/Berlin and an SLA policy in the page,
+ * then reads business-hours first response time of four tickets that
+ * arrive at the weekend or before opening. */
+async function businessHours(context, base) {
+  const page = await freshPage(context, base);
+  await rebuilt(page, () => page.getByTestId("schedule-add").click());
+  await commit(page, "schedule-0-zone", "Europe/Berlin");
+  for (const day of [0, 1, 2, 3, 4]) {
+    await commit(page, `schedule-0-day-${day}`, "09:00-17:00");
+  }
+  await commit(page, "schedule-0-day-5", "");
+  await commit(page, "schedule-0-day-6", "");
+  await page.getByTestId("schedule-0-day-5").fill("9am to noon");
+  await page.getByTestId("schedule-0-day-5").dispatchEvent("change");
+  const dayError = await textOf(page, "schedule-0-day-5-error");
+  check("a bad interval is explained", (dayError ?? "").includes('"9am to noon" is not an interval'), dayError);
+  await commit(page, "schedule-0-day-5", "");
+  checkEqual("a corrected interval clears its error", await textOf(page, "schedule-0-day-5-error"), "");
+
+  await rebuilt(page, () => page.getByTestId("setting-clock").selectOption("business"));
+  const note = page.getByTestId("clock-note");
+  checkEqual("clock note says business", await note.getAttribute("data-clock"), "business");
+  checkEqual(
+    "clock note names the schedule",
+    await textOf(page, "clock-note"),
+    "Durations run on business hours: Mon–Fri 09:00–17:00, Europe/Berlin, no holidays.",
+  );
+
+  await rebuilt(page, () => page.getByTestId("sla-add").click());
+  await rebuilt(page, () => page.getByTestId("sla-add").click());
+  await commit(page, "sla-0-priority", "urgent");
+  await commit(page, "sla-0-first-response", "1 h");
+  await commit(page, "sla-1-priority", "normal");
+  await commit(page, "sla-1-first-response", "8h");
+  await page.getByTestId("sla-1-resolution").fill("soon");
+  await page.getByTestId("sla-1-resolution").dispatchEvent("change");
+  const slaError = await textOf(page, "sla-1-resolution-error");
+  check("a bad SLA target is explained", (slaError ?? "").includes('"soon" is not a duration'), slaError);
+  await commit(page, "sla-1-resolution", "");
+  await rebuilt(page, () => page.getByTestId("sla-add").click());
+  await rebuilt(page, () => page.getByTestId("sla-add").click());
+  await commit(page, "sla-2-priority", "low");
+  await commit(page, "sla-3-priority", "spare");
+  await rebuilt(page, () => page.getByTestId("sla-2-remove").click());
+  checkEqual("a removed SLA rule takes its text along", await page.getByTestId("sla-2-priority").inputValue(), "spare");
+  await rebuilt(page, () => page.getByTestId("sla-2-remove").click());
+  checkEqual("two SLA rules left", await page.getByTestId("sla-rules").locator("tbody tr").count(), 2);
+
+  await upload(page, [join(cases, "02-frt-weekend-business-hours.csv")]);
+  // Business minutes 30, 45, 0 and 60 (Sat 14:00 → Mon 09:30 counts
+  // 09:00–09:30; Fri 16:30 → Mon 09:15 counts 30 + 15; Mon 08:00 → 08:45
+  // is before opening): median (30 + 45) ÷ 2 = 37.5 min = 2250 s, which
+  // the core rounds to whole minutes, 38 m; mean 135 ÷ 4 = 33.75 min =
+  // 2025 s, 34 m; 90th percentile at (4 − 1) × 0.9 = 2.7: 45 + 0.7 × 15 =
+  // 55.5 min, 56 m.
+  checkEqual("business FRT median", await textOf(page, "kpi-FirstResponseTime-value"), "38 m");
+  checkEqual(
+    "business FRT detail",
+    await textOf(page, "kpi-FirstResponseTime-detail"),
+    "median 38 m · mean 34 m · 90th percentile 56 m",
+  );
+  checkEqual("business FRT n", await textOf(page, "kpi-FirstResponseTime-n"), "n = 4");
+  const definition = await textOf(page, "kpi-FirstResponseTime-definition");
+  check("business FRT definition names the clock", /business/i.test(definition ?? ""), definition);
+  await page.screenshot({ path: join(outDir, "12-business-hours.png"), fullPage: true });
+
+  // Calendar: 2610, 3885, 45 and 60 min; median (60 + 2610) ÷ 2 = 1335
+  // min = 22 h 15 m.
+  await rebuilt(page, () => page.getByTestId("setting-clock").selectOption("calendar"));
+  checkEqual("calendar FRT median", await textOf(page, "kpi-FirstResponseTime-value"), "22 h 15 m");
+  checkEqual("clock note says calendar", await note.getAttribute("data-clock"), "calendar");
+
+  // Line 1 is a header, line 3 is not a date.
+  const dir = mkdtempSync(join(tmpdir(), "service-kpis-e2e-"));
+  const holidays = join(dir, "holidays.csv");
+  writeFileSync(holidays, "date,name\n2024-12-25,Christmas\nsoon,Party\n26.12.2024,Boxing Day\n");
+  await rebuilt(page, () => page.getByTestId("schedule-0-holiday-import").setInputFiles(holidays));
+  const dates = () => page.getByTestId("schedule-0-holidays").locator("li").evaluateAll((items) => items.map((item) => item.dataset.date));
+  checkEqual("holidays imported", (await dates()).join(" "), "2024-12-25 2024-12-26");
+  const holidayProblems = await page.getByTestId("schedule-0-holiday-problems").locator("li").allTextContents();
+  check("holiday problem named by file and line", holidayProblems.length === 1 && holidayProblems[0].startsWith("holidays.csv:3"), holidayProblems.join(" | "));
+  await rebuilt(page, () => page.getByRole("button", { name: "Remove holiday 2024-12-25" }).click());
+  checkEqual("holiday removed", (await dates()).join(" "), "2024-12-26");
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("settings-export").click(),
+  ]);
+  const saved = join(dir, "settings.json");
+  await download.saveAs(saved);
+  const exported = JSON.parse(readFileSync(saved, "utf8"));
+  checkEqual("settings file holds the schedule's zone", exported.settings?.schedules?.[0]?.time_zone, "Europe/Berlin");
+  checkEqual("settings file holds the urgent target", exported.settings?.sla?.rules?.[0]?.first_response?.seconds, 3600);
+  check("settings file holds the goals", Array.isArray(exported.settings?.goals) && exported.settings.goals.length > 0);
+  checkEqual("settings file holds the holiday", exported.settings?.schedules?.[0]?.holidays?.join(" "), "2024-12-26");
+
+  await rebuilt(page, () => page.getByTestId("setting-clock").selectOption("business"));
+  await rebuilt(page, () => page.getByTestId("settings-import").setInputFiles(saved));
+  // The forms are drawn again just after the report is built.
+  await page
+    .waitForFunction(() => document.querySelector('[data-testid="setting-clock"]')?.value === "calendar", null, { timeout: 5_000 })
+    .catch(() => {});
+  checkEqual("imported settings restore the calendar clock", await page.getByTestId("setting-clock").inputValue(), "calendar");
+  checkEqual("imported settings redraw the clock note", await note.getAttribute("data-clock"), "calendar");
+  await page.close();
+}
+
+/** Reads first-response SLA attainment and the breach list of six
+ * tickets, with the policy saved by the previous page. */
+async function slaBreaches(context, base) {
+  const page = await freshPage(context, base);
+  checkEqual("SLA rule saved across visits", await page.getByTestId("sla-0-priority").inputValue(), "urgent");
+  checkEqual("SLA target saved across visits", await page.getByTestId("sla-1-first-response").inputValue(), "8 h");
+  checkEqual("schedule saved across visits", await page.getByTestId("schedule-0-zone").inputValue(), "Europe/Berlin");
+  await upload(page, [join(cases, "14-sla-attainment-open-tickets.csv")]);
+  // The page's "now" is today, long after every deadline of 2024-05-10.
+  // Met: T-1401 (30 min of 1 h) and T-1405 (7 h of 8 h). Breached: T-1402
+  // (90 min), T-1406 (23 h), and T-1403 and T-1404, still unanswered.
+  // So 2 ÷ 6 = 33.3 %, and none is pending.
+  checkEqual("SLA attainment with today's clock", await textOf(page, "kpi-SlaFirstResponse-value"), "33.3 %");
+  checkEqual("SLA attainment n", await textOf(page, "kpi-SlaFirstResponse-n"), "n = 6");
+  checkEqual("SLA detail", await textOf(page, "kpi-SlaFirstResponse-detail"), "2 of 6");
+  check("no ticket pending", (await textOf(page, "sla-pending"))?.includes("First response SLA: 0 pending"), await textOf(page, "sla-pending"));
+
+  const table = page.getByTestId("breaches");
+  const tickets = () => table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.dataset.ticket));
+  // Furthest over first: T-1403 (due 05-10 11:00) and T-1404 (due 05-10
+  // 17:00) are over by years, T-1406 by 15 h (23 h − 8 h), T-1402 by
+  // 30 min.
+  checkEqual("breaches furthest over first", (await tickets()).join(" "), "T-1403 T-1404 T-1406 T-1402");
+  const first = table.locator('tbody tr[data-ticket="T-1402"]');
+  checkEqual("breach target", await first.locator('[data-column="target"]').textContent(), "first response: 1 h 00 m");
+  checkEqual("breach actual", await first.locator('[data-column="actual"]').textContent(), "1 h 30 m");
+  checkEqual("breach over", await first.locator('[data-column="over"]').textContent(), "30 m");
+  checkEqual("breach location", await first.locator('[data-column="location"]').textContent(), "14-sla-attainment-open-tickets.csv:3");
+
+  const header = table.locator('thead th[data-column="over"]');
+  await header.locator("button").click();
+  checkEqual("over sorts largest first", await header.getAttribute("aria-sort"), "descending");
+  await header.locator("button").click();
+  checkEqual("over sorts smallest first", (await tickets()).join(" "), "T-1402 T-1406 T-1404 T-1403");
+  await table.locator('thead th[data-column="ticket"] button').focus();
+  await page.keyboard.press("Enter");
+  checkEqual("ticket sorts by keyboard", (await tickets()).join(" "), "T-1402 T-1403 T-1404 T-1406");
+  checkEqual("ticket column marked sorted", await table.locator('thead th[data-column="ticket"]').getAttribute("aria-sort"), "ascending");
+  await page.screenshot({ path: join(outDir, "13-sla.png"), fullPage: true });
+  await table.screenshot({ path: join(outDir, "13a-breaches.png") });
+  await page.close();
+}
+
+/** Reads the conversation figures of a message log with bot replies and
+ * a private note. */
+async function conversationLog(context, base) {
+  const page = await freshPage(context, base);
+  await upload(page, [join(cases, "01-frt-bot-replies.csv")]);
+  // Five conversations, 15 messages; C-103 has only an auto-reply.
+  // Public human replies per conversation 1, 1, 0, 1, 1 (C-105's note is
+  // private): median 1, mean 4 ÷ 5 = 0.8. No conversation has a second
+  // human reply, so next-reply time has no data.
+  checkEqual("conversations", await page.getByTestId("conversations-count").locator(".stat-value").textContent(), "5");
+  checkEqual("without a human reply", await page.getByTestId("conversations-without-reply").locator(".stat-value").textContent(), "1");
+  checkEqual("replies per conversation", await textOf(page, "conversations-replies-value"), "median 1.00, mean 0.80 (n = 5)");
+  checkEqual("next reply time", await textOf(page, "conversations-next-reply-value"), "no data (n = 0)");
+  // Human first replies after 20, 40, 10 and 25 min: median 22.5 min,
+  // which rounds to 23 m.
+  checkEqual("message-log FRT median", await textOf(page, "kpi-FirstResponseTime-value"), "23 m");
+  await page.getByTestId("conversation-stats").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(outDir, "14-conversations.png"), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check("time and SLA settings fit 390 px", overflow <= 0, `${overflow} px too wide`);
+  await page.getByTestId("schedule-0-editor").screenshot({ path: join(outDir, "15-narrow-schedule.png") });
+  await page.close();
+}
+
+/** Lists the agent of a log that does not say who is an agent, and
+ * checks that the log is read again with the name. */
+async function agentNames(context, base) {
+  const page = await freshPage(context, base);
+  const dir = mkdtempSync(join(tmpdir(), "service-kpis-e2e-"));
+  const log = join(dir, "chat-log.csv");
+  writeFileSync(
+    log,
+    "conversation_id,message_id,sender_name,created_at\n"
+      + "C1,1,Pat,2024-01-01T09:00:00Z\n"
+      + "C1,2,Ana Ruiz,2024-01-01T09:30:00Z\n"
+      + "C1,3,Pat,2024-01-01T09:40:00Z\n"
+      + "C1,4,Ana Ruiz,2024-01-01T10:00:00Z\n",
+  );
+  await upload(page, [log]);
+  // Without names nobody is an agent: one conversation, no reply.
+  checkEqual("without names no reply", await page.getByTestId("conversations-without-reply").locator(".stat-value").textContent(), "1");
+
+  await page.getByTestId("agent-names").fill("ana ruiz\n");
+  await rebuilt(page, () => page.getByTestId("agent-names-save").click());
+  // Ana replies at 09:30 and 10:00: 2 replies; the second answers Pat's
+  // 09:40 message after 20 min.
+  checkEqual("named agent replies", await textOf(page, "conversations-replies-value"), "median 2.00, mean 2.00 (n = 1)");
+  checkEqual("named agent next reply", await textOf(page, "conversations-next-reply-value"), "median 20 m, mean 20 m (n = 1)");
+  checkEqual("named agent first response", await textOf(page, "kpi-FirstResponseTime-value"), "30 m");
+  const stored = await page.evaluate(() => localStorage.getItem("service-kpis.agent-names"));
+  checkEqual("agent names saved", stored, '["ana ruiz"]');
+  await page.close();
+}
+
+/** Gives one team a round-the-clock schedule and checks that its
+ * business-hours first response time runs on it, while the other team
+ * keeps the default office schedule. */
+async function teamSchedules(context, base) {
+  const page = await freshPage(context, base);
+  const dir = mkdtempSync(join(tmpdir(), "service-kpis-e2e-"));
+  const tickets = join(dir, "teams.csv");
+  // Both tickets arrive on Saturday 8 June 14:00 Berlin time and are
+  // answered on Monday 10 June 09:30.
+  writeFileSync(
+    tickets,
+    "Ticket ID,Team,Created at,First reply at\n"
+      + "1,Billing,2024-06-08T14:00:00+02:00,2024-06-10T09:30:00+02:00\n"
+      + "2,Night,2024-06-08T14:00:00+02:00,2024-06-10T09:30:00+02:00\n",
+  );
+  await rebuilt(page, () => page.getByTestId("schedule-add").click());
+  await commit(page, "schedule-1-name", "Around the clock");
+  for (const day of [0, 1, 2, 3, 4, 5, 6]) {
+    await commit(page, `schedule-1-day-${day}`, "00:00–24:00");
+  }
+  await rebuilt(page, () => page.getByTestId("setting-clock").selectOption("business"));
+  await upload(page, [tickets]);
+
+  const frt = (team) =>
+    page.getByTestId("breakdown-Team").locator(`tr[data-label="${team}"] td[data-kpi="FirstResponseTime"] .cell-value`).textContent();
+  // Office hours count only Monday 09:00–09:30.
+  checkEqual("Night on the default schedule", await frt("Night"), "30 m");
+  await rebuilt(page, () => page.getByLabel("Schedule of team Night").selectOption("Around the clock"));
+  // Around the clock: Saturday 14:00 to Monday 09:30 is 43.5 h, which
+  // rounds to 44 h = 1 d 20 h.
+  checkEqual("Night on its own schedule", await frt("Night"), "1 d 20 h");
+  checkEqual("Billing keeps the default schedule", await frt("Billing"), "30 m");
+  await page.getByTestId("team-schedules").screenshot({ path: join(outDir, "16-team-schedules.png") });
   await page.close();
 }
 
