@@ -134,15 +134,16 @@ impl AppState {
 
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
-        // A file of the same name replaces the older one.
-        if let Some(old) = self.files.with_untracked(|files| {
-            files
+        // A file of the same name is kept beside the older one, under a
+        // name of its own such as "export.csv (2)".
+        let shown = self.files.with_untracked(|files| {
+            let names: Vec<&str> = files
                 .iter()
-                .find(|entry| entry.summary.name == name)
-                .map(|entry| entry.id)
-        }) {
-            self.remove_quietly(old);
-        }
+                .map(|entry| entry.summary.name.as_str())
+                .collect();
+            unique_name(&name, &names)
+        });
+        let loaded = renamed(loaded, &shown);
         self.sources
             .update_value(|sources| sources.push((id, source)));
         let summary = Arc::new(FileSummary::of(&loaded));
@@ -202,6 +203,10 @@ impl AppState {
             let Some(index) = self.index_of(id) else {
                 return;
             };
+            let shown = self
+                .files
+                .with_untracked(|files| files[index].summary.name.clone());
+            let loaded = renamed(loaded, &shown);
             let summary = Arc::new(FileSummary::of(&loaded));
             self.loaded.update_value(|files| files[index] = loaded);
             self.files.update(|files| {
@@ -356,4 +361,31 @@ fn saved_settings() -> Settings {
 fn saved_read_options(header_key: &str) -> Option<ReadOptions> {
     let json = browser::stored(&format!("{MAPPING_KEY_PREFIX}{header_key}"))?;
     serde_json::from_str(&json).ok()
+}
+
+/// Returns `name`, or `name (2)`, `name (3)`… when `taken` already holds
+/// it, so that two files of the same name are both kept and told apart.
+pub fn unique_name(name: &str, taken: &[&str]) -> String {
+    if !taken.contains(&name) {
+        return name.to_string();
+    }
+    (2..)
+        .map(|number| format!("{name} ({number})"))
+        .find(|candidate| !taken.contains(&candidate.as_str()))
+        .unwrap_or_else(|| name.to_string())
+}
+
+/// Gives `loaded` the name the page shows, in the file and in the
+/// location of each of its problems, so that the report names it so too.
+fn renamed(mut loaded: LoadedFile, shown: &str) -> LoadedFile {
+    if loaded.name == shown {
+        return loaded;
+    }
+    for problem in &mut loaded.problems {
+        if problem.location.file == loaded.name {
+            problem.location.file = shown.to_string();
+        }
+    }
+    loaded.name = shown.to_string();
+    loaded
 }
