@@ -101,6 +101,9 @@ impl AppState {
         if sources.is_empty() {
             return;
         }
+        // The sample data is replaced by whatever is added after it, so
+        // that it never mixes into the figures of real files.
+        self.remove_sample_quietly();
         self.reading.update(|reading| *reading += 1);
         spawn_local(async move {
             let start = browser::now_ms();
@@ -221,6 +224,31 @@ impl AppState {
     pub fn remove(self, id: u32) {
         self.remove_quietly(id);
         self.rebuild(0.0);
+    }
+
+    /// Takes every file out of the report.
+    pub fn remove_all(self) {
+        let ids: Vec<u32> = self
+            .files
+            .with_untracked(|files| files.iter().map(|entry| entry.id).collect());
+        for id in ids {
+            self.remove_quietly(id);
+        }
+        self.rebuild(0.0);
+    }
+
+    /// Takes out the files the page made itself (the sample data).
+    fn remove_sample_quietly(self) {
+        let ids: Vec<u32> = self.sources.with_value(|sources| {
+            sources
+                .iter()
+                .filter(|(_, source)| matches!(source, FileSource::Bytes { .. }))
+                .map(|(id, _)| *id)
+                .collect()
+        });
+        for id in ids {
+            self.remove_quietly(id);
+        }
     }
 
     fn remove_quietly(self, id: u32) {
