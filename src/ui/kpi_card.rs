@@ -38,7 +38,9 @@ pub fn KpiCard(
         >
             <h3 id=test_id("label")>{figure.kpi.label()}</h3>
             <p class="kpi-value" data-testid=test_id("value")>{figure.display.clone()}</p>
-            <p class="kpi-n" data-testid=test_id("n")>{format!("n = {}", figure.n)}</p>
+            // "no data (n = 0)" already gives n.
+            {(!no_data)
+                .then(|| view! { <p class="kpi-n" data-testid=test_id("n")>{format!("n = {}", figure.n)}</p> })}
             {detail_text(figure.kpi, &figure.detail)
                 .map(|text| view! { <p class="kpi-detail" data-testid=test_id("detail")>{text}</p> })}
             {(!figure.left_out.is_empty())
