@@ -24,6 +24,7 @@ mod report_notes;
 mod series_table;
 mod settings_panel;
 mod status_line;
+mod time_zone_note;
 
 pub mod state;
 pub mod view;

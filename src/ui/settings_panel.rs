@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::core::settings::{CesScale, FcrDefinition, Period};
 use crate::ui::date_range_fields::DateRangeFields;
 use crate::ui::state::AppState;
+use crate::ui::time_zone_note::TimeZoneNote;
 
 /// Renders the settings form. Every change rebuilds the report.
 #[component]
@@ -89,6 +90,7 @@ pub fn SettingsPanel() -> impl IntoView {
                         on:change=set_zone
                     />
                     <datalist id="time-zones">{zones}</datalist>
+                    <TimeZoneNote/>
                 </label>
                 <label>
                     <span>"Period"</span>
