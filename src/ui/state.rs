@@ -60,6 +60,9 @@ pub struct AppState {
     reading: RwSignal<u32>,
     /// Reports built so far, so that tests can wait for the next one.
     pub builds: RwSignal<u32>,
+    /// Why the settings as typed are not those of the report shown (a
+    /// date range that cannot be applied); `None` when they match.
+    pub stale: RwSignal<Option<String>>,
     sources: StoredValue<Vec<(u32, FileSource)>, LocalStorage>,
     /// The loaded records, in the order of `files`; kept out of signals so
     /// that building the report copies nothing.
@@ -79,6 +82,7 @@ impl AppState {
             errors: RwSignal::new(Vec::new()),
             reading: RwSignal::new(0),
             builds: RwSignal::new(0),
+            stale: RwSignal::new(None),
             sources: StoredValue::new_local(Vec::new()),
             loaded: StoredValue::new(Vec::new()),
             next_id: StoredValue::new(0),
