@@ -23,8 +23,8 @@ pub fn FileCard(
 
     let rows = &summary.rows;
     let rows_text = format!(
-        "{} rows read, {} used, {} left out",
-        rows.total,
+        "{} read, {} used, {} left out",
+        view::counted(rows.total, "row", "rows"),
         rows.used,
         rows.total.saturating_sub(rows.used)
     );

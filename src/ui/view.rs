@@ -306,3 +306,9 @@ fn unlisted_count(problem: &Problem) -> Option<usize> {
     let count = words.next()?.parse::<usize>().ok()?;
     (words.next() == Some("more")).then_some(count)
 }
+
+/// Writes `count` with the noun that fits it: "1 file", "2 files".
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    let noun = if count == 1 { one } else { many };
+    format!("{count} {noun}")
+}
