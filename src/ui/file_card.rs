@@ -33,7 +33,7 @@ pub fn FileCard(
         <article class="file-card" data-testid=format!("file-{name}")>
             <header class="file-head">
                 <h3>{name.clone()}</h3>
-                <button type="button" aria-label=format!("Remove {name}") on:click=remove>
+                <button type="button" class="secondary" aria-label=format!("Remove {name}") on:click=remove>
                     "Remove"
                 </button>
             </header>
