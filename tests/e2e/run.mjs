@@ -10,7 +10,7 @@
 // "N passed, M failed"; the exit status is 1 when any check failed.
 
 import { createServer } from "node:http";
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -179,6 +179,7 @@ async function main() {
       await secondVisit(context, base);
       await readChoices(context, base);
       await dropAndKeys(context, base);
+      await sameNameAndRemoveAll(context, base);
     } catch (error) {
       check("test ran to the end", false, String(error?.stack ?? error));
     }
@@ -535,6 +536,38 @@ async function dropAndKeys(context, base) {
   // Two tickets, both still open.
   checkEqual("dropped file is loaded", await textOf(page, "file-dropped.csv-rows"), "2 rows read, 2 used, 0 left out");
   checkEqual("dropped tickets in the backlog", await textOf(page, "kpi-Backlog-value"), "2");
+  await page.close();
+}
+
+/** Checks that real files replace the sample data, that two files of the
+ * same name from different folders are both kept, and that "Remove all
+ * files" empties the page. */
+async function sameNameAndRemoveAll(context, base) {
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.getByTestId("drop-zone").waitFor({ timeout: 20_000 });
+  await rebuilt(page, () => page.getByTestId("sample-button").click());
+  const names = () => page.getByTestId("file-list").locator("h3").allTextContents();
+
+  const dir = mkdtempSync(join(tmpdir(), "service-kpis-e2e-"));
+  mkdirSync(join(dir, "a"));
+  mkdirSync(join(dir, "b"));
+  copyFileSync(join(realData, "pwc_call_center.csv"), join(dir, "a", "export.csv"));
+  copyFileSync(join(realData, "kaggle_support_tickets.csv"), join(dir, "b", "export.csv"));
+  await upload(page, [join(dir, "a", "export.csv")]);
+  checkEqual("a real file replaces the sample data", (await names()).join(", "), "export.csv");
+
+  await upload(page, [join(dir, "b", "export.csv")]);
+  checkEqual("a second file of the same name is kept beside the first", (await names()).join(", "), "export.csv, export.csv (2)");
+  // pwc has 5000 calls and kaggle 8469 tickets (wc -l minus the header).
+  const status = await textOf(page, "timing");
+  check("both same-name files are counted", status?.startsWith("2 files, 13469 rows"), status);
+  // The calls of the first export.csv still give AHT over 4054 answered calls.
+  checkEqual("calls of the first same-name file stay", await textOf(page, "kpi-HandleTime-n"), "n = 4054");
+
+  await rebuilt(page, () => page.getByTestId("remove-all").click());
+  checkEqual("remove all files empties the list", (await names()).length, 0);
+  checkEqual("status after removing all", await textOf(page, "timing"), "No files loaded yet.");
   await page.close();
 }
 
