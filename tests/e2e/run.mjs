@@ -180,6 +180,7 @@ async function main() {
       await readChoices(context, base);
       await dropAndKeys(context, base);
       await sameNameAndRemoveAll(context, base);
+      await fieldsAndNotes(context, base);
     } catch (error) {
       check("test ran to the end", false, String(error?.stack ?? error));
     }
@@ -568,6 +569,52 @@ async function sameNameAndRemoveAll(context, base) {
   await rebuilt(page, () => page.getByTestId("remove-all").click());
   checkEqual("remove all files empties the list", (await names()).length, 0);
   checkEqual("status after removing all", await textOf(page, "timing"), "No files loaded yet.");
+  await page.close();
+}
+
+/** Checks, on the sample data, that an unknown time zone is named next to
+ * its field, that Enter in a goal's target sets the goal with one sign
+ * before its difference, and that a reversed date range marks the figures
+ * as not matching the settings. */
+async function fieldsAndNotes(context, base) {
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.getByTestId("drop-zone").waitFor({ timeout: 20_000 });
+  await rebuilt(page, () => page.getByTestId("sample-button").click());
+
+  const zone = page.getByTestId("setting-time-zone");
+  const known = await zone.inputValue();
+  await rebuilt(page, async () => {
+    await zone.fill("Mars/Phobos");
+    await zone.dispatchEvent("change");
+  });
+  const zoneError = (await textOf(page, "setting-time-zone-error")) ?? "";
+  check("unknown time zone named next to its field", zoneError.includes("Mars/Phobos") && zoneError.includes("UTC"), zoneError);
+  await rebuilt(page, async () => {
+    await zone.fill(known);
+    await zone.dispatchEvent("change");
+  });
+  checkEqual("known time zone has no message", await textOf(page, "setting-time-zone-error"), "");
+
+  await page.getByTestId("goal-Nps-target").fill("50");
+  await rebuilt(page, () => page.getByTestId("goal-Nps-target").press("Enter"));
+  const goal = (await textOf(page, "kpi-Nps-goal")) ?? "";
+  check("Enter in the target sets the goal", goal.includes("≥ +50"), goal);
+  check("NPS goal difference has one sign", goal.length > 0 && !/[+-]\+/.test(goal), goal);
+  await rebuilt(page, () => page.getByTestId("goal-Nps-clear").click());
+
+  const first = page.getByTestId("setting-range-first");
+  const last = page.getByTestId("setting-range-last");
+  await first.fill("2021-02-01");
+  await last.fill("2021-01-01");
+  const stale = (await textOf(page, "kpis-stale")) ?? "";
+  check("reversed range marks the figures as not matching", stale.includes("do not match"), stale);
+  await last.fill("");
+  await rebuilt(page, () => first.fill(""));
+  checkEqual("cleared range removes the mark", await page.getByTestId("kpis-stale").count(), 0);
+
+  const removeClass = await page.getByTestId("file-list").getByRole("button", { name: /^Remove / }).first().getAttribute("class");
+  checkEqual("Remove is a secondary button", removeClass, "secondary");
   await page.close();
 }
 
