@@ -181,6 +181,7 @@ async function main() {
       await dropAndKeys(context, base);
       await sameNameAndRemoveAll(context, base);
       await fieldsAndNotes(context, base);
+      await countsAndNarrowFields(context, base);
     } catch (error) {
       check("test ran to the end", false, String(error?.stack ?? error));
     }
@@ -617,6 +618,55 @@ async function fieldsAndNotes(context, base) {
 
   const removeClass = await page.getByTestId("file-list").getByRole("button", { name: /^Remove / }).first().getAttribute("class");
   checkEqual("Remove is a secondary button", removeClass, "secondary");
+  await page.close();
+}
+
+/** Checks singular counts and a single "no data" on a one-row file, that
+ * the settings fields and the goals' KPI names stay in view at 390 px, and
+ * that the report's problem heading gives the true total. */
+async function countsAndNarrowFields(context, base) {
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.getByTestId("drop-zone").waitFor({ timeout: 20_000 });
+
+  const dir = mkdtempSync(join(tmpdir(), "service-kpis-e2e-"));
+  const one = join(dir, "one.csv");
+  writeFileSync(one, "Ticket ID,Created at,Status\n1,2024-03-01 09:00,Open\n");
+  await upload(page, [one]);
+  const status = (await textOf(page, "timing")) ?? "";
+  check("one file and one row in the singular", status.startsWith("1 file, 1 row:"), status);
+  checkEqual("one row read in the singular", await textOf(page, "file-one.csv-rows"), "1 row read, 1 used, 0 left out");
+  // The file has no rating column, so CSAT has no data.
+  checkEqual("no-data card value", await textOf(page, "kpi-Csat-value"), "no data (n = 0)");
+  checkEqual("no-data card has no second n", await page.getByTestId("kpi-Csat-n").count(), 0);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  const zone = await page.getByTestId("setting-time-zone").boundingBox();
+  const form = await page.locator(".settings-grid").boundingBox();
+  const zoneRight = zone.x + zone.width;
+  const formRight = form.x + form.width;
+  check("time-zone field inside the settings at 390 px", zoneRight <= formRight + 0.5, `field ends at ${zoneRight}, settings at ${formRight}`);
+  const scroller = page.getByTestId("goals").locator("xpath=..");
+  const scrolled = await scroller.evaluate((element) => {
+    element.scrollLeft = element.scrollWidth;
+    return element.scrollLeft;
+  });
+  check("goals table scrolls sideways at 390 px", scrolled > 0, `scrolled ${scrolled} px`);
+  const nameCell = await page.getByTestId("goals").locator('tbody th[scope="row"]').first().boundingBox();
+  const scrollerBox = await scroller.boundingBox();
+  check("goals KPI names stay in view when scrolled", nameCell.x >= scrollerBox.x - 0.5, `name at ${nameCell.x}, table at ${scrollerBox.x}`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // kaggle: 1365 tickets whose resolution time is before the first
+  // response, one problem each, and no other problem while computing.
+  // python3 -c "import csv; r=[x for x in csv.DictReader(open('kaggle_support_tickets.csv', newline='')) if x['First Response Time'] and x['Time to Resolution']]; print(sum(x['Time to Resolution']<x['First Response Time'] for x in r))"
+  // prints: 1365 (the timestamps are ISO, so text order is time order)
+  await rebuilt(page, () => page.getByTestId("remove-all").click());
+  await upload(page, [join(realData, "kaggle_support_tickets.csv")]);
+  const heading = await page.locator(".report-notes summary").first().textContent();
+  checkEqual("computing problems heading gives the true total", heading.trim(), "Problems found while computing (1365)");
+  const more = (await textOf(page, "report-problems-unlisted")) ?? "";
+  check("unlisted problems are counted in a line", more.includes("and 1165 more like this"), more);
   await page.close();
 }
 
