@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::format;
 use crate::core::goals::GoalCheck;
 use crate::core::report::{Breakdown, BreakdownRow, Kpi};
 use crate::ui::view::{self, SortKey};
@@ -88,6 +89,14 @@ fn table_row(row: &BreakdownRow, kpis: &[Kpi], has_goals: bool) -> impl IntoView
         .iter()
         .map(
             |kpi| match row.figures.iter().find(|figure| figure.kpi == *kpi) {
+                // A row without records reads "no data (n = 0)", even
+                // for counts, whose value would be 0.
+                Some(figure) if figure.value.is_none() || figure.n == 0 => view! {
+                    <td data-kpi=view::kpi_id(*kpi) title=figure.definition.clone()>
+                        <span class="cell-value">{format::NO_DATA}</span>
+                    </td>
+                }
+                .into_any(),
                 Some(figure) => view! {
                     <td data-kpi=view::kpi_id(*kpi) title=figure.definition.clone()>
                         <span class="cell-value">{figure.display.clone()}</span>

@@ -22,9 +22,13 @@ pub fn DateRangeFields() -> impl IntoView {
     let apply = move || match view::date_range(&first.get_untracked(), &last.get_untracked()) {
         Ok(range) => {
             error.set(None);
+            state.stale.set(None);
             state.update_settings(|settings| settings.range = range);
         }
-        Err(message) => error.set(Some(message)),
+        Err(message) => {
+            state.stale.set(Some(message.clone()));
+            error.set(Some(message));
+        }
     };
 
     view! {

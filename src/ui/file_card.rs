@@ -23,8 +23,8 @@ pub fn FileCard(
 
     let rows = &summary.rows;
     let rows_text = format!(
-        "{} rows read, {} used, {} left out",
-        rows.total,
+        "{} read, {} used, {} left out",
+        view::counted(rows.total, "row", "rows"),
         rows.used,
         rows.total.saturating_sub(rows.used)
     );
@@ -33,7 +33,7 @@ pub fn FileCard(
         <article class="file-card" data-testid=format!("file-{name}")>
             <header class="file-head">
                 <h3>{name.clone()}</h3>
-                <button type="button" aria-label=format!("Remove {name}") on:click=remove>
+                <button type="button" class="secondary" aria-label=format!("Remove {name}") on:click=remove>
                     "Remove"
                 </button>
             </header>
@@ -116,7 +116,11 @@ fn columns_table(summary: &FileSummary, test_id: String) -> impl IntoView {
 
 fn problem_list(summary: &FileSummary, test_id: String) -> impl IntoView {
     let count = summary.problem_count;
-    let hidden = count.saturating_sub(summary.problems.len());
+    let unlisted = summary
+        .unlisted
+        .iter()
+        .map(|text| view! { <p class="unlisted">{text.clone()}</p> })
+        .collect_view();
     let items = summary
         .problems
         .iter()
@@ -133,7 +137,7 @@ fn problem_list(summary: &FileSummary, test_id: String) -> impl IntoView {
             <details class="problems" open=count <= 20>
                 <summary>{format!("Problems ({count})")}</summary>
                 <ol data-testid=test_id>{items}</ol>
-                {(hidden > 0).then(|| view! { <p>{format!("… and {hidden} more.")}</p> })}
+                {unlisted}
             </details>
         }
     })

@@ -1,4 +1,4 @@
-//! The loaded files, one card each.
+//! The loaded files, one card each, and a button that removes them all.
 
 use std::sync::Arc;
 
@@ -13,6 +13,10 @@ pub fn FileList() -> impl IntoView {
     let state = AppState::expect();
 
     view! {
+        {move || {
+            state.files.with(|files| !files.is_empty())
+                .then(|| view! { <RemoveAllButton/> })
+        }}
         <ul class="file-list" data-testid="file-list">
             <For
                 each=move || state.files.get()
@@ -25,5 +29,23 @@ pub fn FileList() -> impl IntoView {
                 </li>
             </For>
         </ul>
+    }
+}
+
+/// A button that takes every loaded file out of the report at once.
+#[component]
+fn RemoveAllButton() -> impl IntoView {
+    let state = AppState::expect();
+    view! {
+        <p>
+            <button
+                type="button"
+                class="secondary"
+                data-testid="remove-all"
+                on:click=move |_| state.remove_all()
+            >
+                "Remove all files"
+            </button>
+        </p>
     }
 }

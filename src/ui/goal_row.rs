@@ -36,7 +36,7 @@ pub fn GoalRow(
     });
     Effect::new(move |_| draft.fill(kpi, saved.get().as_ref()));
 
-    let save = move |_| match draft.goal(kpi) {
+    let save = move || match draft.goal(kpi) {
         Ok(goal) => {
             error.set(None);
             state.set_goal(goal);
@@ -88,6 +88,13 @@ pub fn GoalRow(
                     data-testid=test_id("target")
                     prop:value=move || target.get()
                     on:input=move |event| target.set(event_target_value(&event))
+                    on:keydown=move |event| {
+                        // Enter in the target sets the goal, as the button does.
+                        if event.key() == "Enter" {
+                            target.set(event_target_value(&event));
+                            save();
+                        }
+                    }
                 />
                 <p class="field-error" role="alert" data-testid=test_id("error")>
                     {move || error.get()}
@@ -128,7 +135,7 @@ pub fn GoalRow(
                 </select>
             </td>
             <td class="actions">
-                <button type="button" data-testid=test_id("save") on:click=save>"Set"</button>
+                <button type="button" data-testid=test_id("save") on:click=move |_| save()>"Set"</button>
                 <button type="button" class="secondary" data-testid=test_id("clear") on:click=clear>
                     "Clear"
                 </button>

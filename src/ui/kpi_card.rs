@@ -1,5 +1,5 @@
 //! One headline figure: value, n, records left out, goal state, and the
-//! definition on hover or keyboard focus.
+//! definition, folded on the card under "How it is computed".
 
 use leptos::prelude::*;
 
@@ -8,8 +8,8 @@ use crate::core::goals::GoalCheck;
 use crate::core::report::{Detail, Figure, Kpi};
 use crate::ui::view::{self, value_text};
 
-/// Renders a focusable card whose definition shows as a tooltip while
-/// the card is hovered or focused.
+/// Renders a focusable card with its definition folded at the bottom, so
+/// that it never covers the next card.
 #[component]
 pub fn KpiCard(
     /// The figure as the core computed and formatted it.
@@ -38,20 +38,18 @@ pub fn KpiCard(
         >
             <h3 id=test_id("label")>{figure.kpi.label()}</h3>
             <p class="kpi-value" data-testid=test_id("value")>{figure.display.clone()}</p>
-            <p class="kpi-n" data-testid=test_id("n")>{format!("n = {}", figure.n)}</p>
+            // "no data (n = 0)" already gives n.
+            {(!no_data)
+                .then(|| view! { <p class="kpi-n" data-testid=test_id("n")>{format!("n = {}", figure.n)}</p> })}
             {detail_text(figure.kpi, &figure.detail)
                 .map(|text| view! { <p class="kpi-detail" data-testid=test_id("detail")>{text}</p> })}
             {(!figure.left_out.is_empty())
                 .then(|| view! { <ul class="kpi-left-out" data-testid=test_id("left-out")>{left_out}</ul> })}
             {goal.map(|check| goal_line(&check, test_id("goal")))}
-            <div
-                class="definition"
-                role="tooltip"
-                id=test_id("definition")
-                data-testid=test_id("definition")
-            >
-                {figure.definition.clone()}
-            </div>
+            <details class="definition" id=test_id("definition") data-testid=test_id("definition")>
+                <summary>"How it is computed"</summary>
+                <p>{figure.definition.clone()}</p>
+            </details>
         </article>
     }
 }

@@ -27,7 +27,31 @@ pub fn KpiCards() -> impl IntoView {
                     view! { <KpiCard figure=figure.clone() goal=goal/> }
                 })
                 .collect_view();
-            view! { <div class="kpi-grid" data-testid="kpis">{cards}</div> }.into_any()
+            view! {
+                <StaleNote/>
+                <div class="kpi-grid" class:stale=move || state.stale.with(Option::is_some) data-testid="kpis">
+                    {cards}
+                </div>
+            }
+            .into_any()
         }
+    }
+}
+
+/// Says that the figures below do not match the settings as typed, while
+/// a setting cannot be applied.
+#[component]
+fn StaleNote() -> impl IntoView {
+    let state = AppState::expect();
+    move || {
+        state.stale.get().map(|reason| {
+            view! {
+                <p class="stale-note" role="status" data-testid="kpis-stale">
+                    {format!(
+                        "These figures do not match the settings: {reason}. They are those of the last settings that could be applied."
+                    )}
+                </p>
+            }
+        })
     }
 }

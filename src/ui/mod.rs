@@ -31,6 +31,7 @@ mod sla_panel;
 mod status_line;
 mod time_choices;
 mod time_panel;
+mod time_zone_note;
 
 pub mod state;
 pub mod view;

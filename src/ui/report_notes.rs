@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::ui::state::AppState;
-use crate::ui::view::PROBLEMS_SHOWN;
+use crate::ui::view;
 
 /// Lists the report's notes and compute-time problems, when it has any.
 #[component]
@@ -21,14 +21,18 @@ pub fn ReportNotes() -> impl IntoView {
             .iter()
             .map(|note| view! { <li>{note.clone()}</li> })
             .collect_view();
-        let count = report.problems.len();
-        let problems = report
-            .problems
-            .iter()
-            .take(PROBLEMS_SHOWN)
-            .map(|problem| view! { <li>{problem.to_string()}</li> })
+        let lines = view::problem_lines(&report.problems);
+        let count = lines.total;
+        let problems = lines
+            .listed
+            .into_iter()
+            .map(|(_, text)| view! { <li>{text}</li> })
             .collect_view();
-        let hidden = count.saturating_sub(PROBLEMS_SHOWN);
+        let unlisted = lines
+            .unlisted
+            .into_iter()
+            .map(|text| view! { <p class="unlisted">{text}</p> })
+            .collect_view();
 
         Some(view! {
             <div class="report-notes">
@@ -37,7 +41,7 @@ pub fn ReportNotes() -> impl IntoView {
                     <details>
                         <summary>{format!("Problems found while computing ({count})")}</summary>
                         <ol data-testid="report-problems">{problems}</ol>
-                        {(hidden > 0).then(|| view! { <p>{format!("… and {hidden} more.")}</p> })}
+                        <div data-testid="report-problems-unlisted">{unlisted}</div>
                     </details>
                 })}
             </div>

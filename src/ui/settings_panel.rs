@@ -10,6 +10,7 @@ use crate::browser;
 use crate::core::settings::{CesScale, FcrDefinition, Period};
 use crate::ui::date_range_fields::DateRangeFields;
 use crate::ui::state::AppState;
+use crate::ui::time_zone_note::TimeZoneNote;
 
 /// Renders the settings form. Every change rebuilds the report.
 #[component]
@@ -98,6 +99,7 @@ pub fn SettingsPanel() -> impl IntoView {
                         on:change=set_zone
                     />
                     <datalist id="time-zones">{zones}</datalist>
+                    <TimeZoneNote/>
                 </label>
                 <label>
                     <span>"Period"</span>

@@ -68,6 +68,9 @@ pub struct AppState {
     reading: RwSignal<u32>,
     /// Reports built so far, so that tests can wait for the next one.
     pub builds: RwSignal<u32>,
+    /// Why the settings as typed are not those of the report shown (a
+    /// date range that cannot be applied); `None` when they match.
+    pub stale: RwSignal<Option<String>>,
     sources: StoredValue<Vec<(u32, FileSource)>, LocalStorage>,
     /// The loaded records, in the order of `files`; kept out of signals so
     /// that building the report copies nothing.
@@ -89,6 +92,7 @@ impl AppState {
             errors: RwSignal::new(Vec::new()),
             reading: RwSignal::new(0),
             builds: RwSignal::new(0),
+            stale: RwSignal::new(None),
             sources: StoredValue::new_local(Vec::new()),
             loaded: StoredValue::new(Vec::new()),
             next_id: StoredValue::new(0),
@@ -111,6 +115,9 @@ impl AppState {
         if sources.is_empty() {
             return;
         }
+        // The sample data is replaced by whatever is added after it, so
+        // that it never mixes into the figures of real files.
+        self.remove_sample_quietly();
         self.reading.update(|reading| *reading += 1);
         spawn_local(async move {
             let start = browser::now_ms();
@@ -149,15 +156,16 @@ impl AppState {
 
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
-        // A file of the same name replaces the older one.
-        if let Some(old) = self.files.with_untracked(|files| {
-            files
+        // A file of the same name is kept beside the older one, under a
+        // name of its own such as "export.csv (2)".
+        let shown = self.files.with_untracked(|files| {
+            let names: Vec<&str> = files
                 .iter()
-                .find(|entry| entry.summary.name == name)
-                .map(|entry| entry.id)
-        }) {
-            self.remove_quietly(old);
-        }
+                .map(|entry| entry.summary.name.as_str())
+                .collect();
+            unique_name(&name, &names)
+        });
+        let loaded = renamed(loaded, &shown);
         self.sources
             .update_value(|sources| sources.push((id, source)));
         let summary = Arc::new(FileSummary::of(&loaded));
@@ -217,6 +225,10 @@ impl AppState {
             let Some(index) = self.index_of(id) else {
                 return;
             };
+            let shown = self
+                .files
+                .with_untracked(|files| files[index].summary.name.clone());
+            let loaded = renamed(loaded, &shown);
             let summary = Arc::new(FileSummary::of(&loaded));
             self.loaded.update_value(|files| files[index] = loaded);
             self.files.update(|files| {
@@ -231,6 +243,31 @@ impl AppState {
     pub fn remove(self, id: u32) {
         self.remove_quietly(id);
         self.rebuild(0.0);
+    }
+
+    /// Takes every file out of the report.
+    pub fn remove_all(self) {
+        let ids: Vec<u32> = self
+            .files
+            .with_untracked(|files| files.iter().map(|entry| entry.id).collect());
+        for id in ids {
+            self.remove_quietly(id);
+        }
+        self.rebuild(0.0);
+    }
+
+    /// Takes out the files the page made itself (the sample data).
+    fn remove_sample_quietly(self) {
+        let ids: Vec<u32> = self.sources.with_value(|sources| {
+            sources
+                .iter()
+                .filter(|(_, source)| matches!(source, FileSource::Bytes { .. }))
+                .map(|(id, _)| *id)
+                .collect()
+        });
+        for id in ids {
+            self.remove_quietly(id);
+        }
     }
 
     fn remove_quietly(self, id: u32) {
@@ -414,4 +451,31 @@ fn saved_agent_names() -> Vec<String> {
 fn saved_read_options(header_key: &str) -> Option<ReadOptions> {
     let json = browser::stored(&format!("{MAPPING_KEY_PREFIX}{header_key}"))?;
     serde_json::from_str(&json).ok()
+}
+
+/// Returns `name`, or `name (2)`, `name (3)`… when `taken` already holds
+/// it, so that two files of the same name are both kept and told apart.
+pub fn unique_name(name: &str, taken: &[&str]) -> String {
+    if !taken.contains(&name) {
+        return name.to_string();
+    }
+    (2..)
+        .map(|number| format!("{name} ({number})"))
+        .find(|candidate| !taken.contains(&candidate.as_str()))
+        .unwrap_or_else(|| name.to_string())
+}
+
+/// Gives `loaded` the name the page shows, in the file and in the
+/// location of each of its problems, so that the report names it so too.
+fn renamed(mut loaded: LoadedFile, shown: &str) -> LoadedFile {
+    if loaded.name == shown {
+        return loaded;
+    }
+    for problem in &mut loaded.problems {
+        if problem.location.file == loaded.name {
+            problem.location.file = shown.to_string();
+        }
+    }
+    loaded.name = shown.to_string();
+    loaded
 }

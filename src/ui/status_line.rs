@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::ui::state::AppState;
+use crate::ui::view;
 
 /// "Reading files…" while busy, then the last timing.
 #[component]
@@ -15,9 +16,9 @@ pub fn StatusLine() -> impl IntoView {
         }
         match state.timing.get() {
             Some(timing) => format!(
-                "{} files, {} rows: read in {:.0} ms, report in {:.0} ms, {:.0} ms in all",
-                timing.files,
-                timing.rows,
+                "{}, {}: read in {:.0} ms, report in {:.0} ms, {:.0} ms in all",
+                view::counted(timing.files, "file", "files"),
+                view::counted(timing.rows, "row", "rows"),
                 timing.load_ms,
                 timing.report_ms,
                 timing.total_ms()

@@ -16,7 +16,7 @@ use crate::core::goals::{Direction, GoalCheck, GoalState};
 use crate::core::load::{ColumnNote, LoadedFile, RowCounts};
 use crate::core::model::Dimension;
 use crate::core::model::FileKind;
-use crate::core::problem::{ProblemKind, Severity};
+use crate::core::problem::{Problem, ProblemKind, Severity};
 use crate::core::report::{BreakdownRow, Figure, Kpi, LeftOut, Report};
 use crate::core::settings::{Clock, DateRange, ReadOptions, Settings};
 
@@ -35,7 +35,10 @@ pub struct FileSummary {
     pub columns: Vec<ColumnMatch>,
     /// The first [`PROBLEMS_SHOWN`] problems as "file:line: column: message".
     pub problems: Vec<(Severity, String)>,
+    /// The problems found, those not listed one by one included.
     pub problem_count: usize,
+    /// Lines that count problems not listed, e.g. "and 40 more like this".
+    pub unlisted: Vec<String>,
     /// Columns whose dates fit both day-first and month-first, with an
     /// example value.
     pub ambiguous_dates: Vec<(String, String)>,
@@ -59,6 +62,7 @@ impl FileSummary {
                 _ => {}
             }
         }
+        let lines = problem_lines(&file.problems);
         FileSummary {
             name: file.name.clone(),
             header_key: file.header_key.clone(),
@@ -67,13 +71,9 @@ impl FileSummary {
             rows: file.rows.clone(),
             notes: file.notes.clone(),
             columns: file.columns.clone(),
-            problems: file
-                .problems
-                .iter()
-                .take(PROBLEMS_SHOWN)
-                .map(|problem| (problem.severity, problem.to_string()))
-                .collect(),
-            problem_count: file.problems.len(),
+            problems: lines.listed,
+            problem_count: lines.total,
+            unlisted: lines.unlisted,
             ambiguous_dates,
             ambiguous_durations,
         }
@@ -281,7 +281,9 @@ pub fn value_text(kpi: Kpi, value: f64) -> String {
 /// Writes a goal's difference with its sign, e.g. `+3.2 %` or `-5 m`.
 pub fn difference_text(kpi: Kpi, difference: f64) -> String {
     let sign = if difference < 0.0 { "-" } else { "+" };
-    format!("{sign}{}", value_text(kpi, difference.abs()))
+    let magnitude = value_text(kpi, difference.abs());
+    // NPS values carry their own "+", which would double the sign.
+    format!("{sign}{}", magnitude.trim_start_matches('+'))
 }
 
 /// Reads the date range from two `<input type="date">` values (`YYYY-MM-DD`):
@@ -310,4 +312,75 @@ pub fn date_range(first: &str, last: &str) -> Result<Option<DateRange>, String> 
         ));
     }
     Ok(Some(range))
+}
+
+/// Problems as the page lists them: the first [`PROBLEMS_SHOWN`] one by
+/// one, then a line for each group not listed, and the true total.
+pub struct ProblemLines {
+    pub listed: Vec<(Severity, String)>,
+    pub unlisted: Vec<String>,
+    pub total: usize,
+}
+
+/// Splits `problems` into lines to list and lines that count the rest.
+///
+/// The core lists the first problems of each kind and then adds one
+/// problem whose value is "N more …", which counts as N problems.
+pub fn problem_lines(problems: &[Problem]) -> ProblemLines {
+    let mut listed = Vec::new();
+    let mut unlisted = Vec::new();
+    let mut total = 0;
+    let mut beyond_shown = 0;
+    for problem in problems {
+        if let Some(more) = unlisted_count(problem) {
+            total += more;
+            let column = problem
+                .location
+                .column
+                .as_deref()
+                .map(|column| format!(" in column \"{column}\""))
+                .unwrap_or_default();
+            let reason = match &problem.kind {
+                ProblemKind::Other { message, .. } => message.as_str(),
+                _ => "",
+            };
+            unlisted.push(format!(
+                "{}: and {more} more like this{column} ({reason})",
+                problem.location.file
+            ));
+            continue;
+        }
+        total += 1;
+        if listed.len() < PROBLEMS_SHOWN {
+            listed.push((problem.severity, problem.to_string()));
+        } else {
+            beyond_shown += 1;
+        }
+    }
+    if beyond_shown > 0 {
+        unlisted.push(format!(
+            "and {beyond_shown} more of other kinds, not listed here"
+        ));
+    }
+    ProblemLines {
+        listed,
+        unlisted,
+        total,
+    }
+}
+
+/// The number of problems a "N more …" summary problem stands for.
+fn unlisted_count(problem: &Problem) -> Option<usize> {
+    let ProblemKind::Other { value, .. } = &problem.kind else {
+        return None;
+    };
+    let mut words = value.split_whitespace();
+    let count = words.next()?.parse::<usize>().ok()?;
+    (words.next() == Some("more")).then_some(count)
+}
+
+/// Writes `count` with the noun that fits it: "1 file", "2 files".
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    let noun = if count == 1 { one } else { many };
+    format!("{count} {noun}")
 }

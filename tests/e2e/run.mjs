@@ -10,7 +10,7 @@
 // "N passed, M failed"; the exit status is 1 when any check failed.
 
 import { createServer } from "node:http";
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -185,6 +185,9 @@ async function main() {
       await conversationLog(context, base);
       await agentNames(context, base);
       await teamSchedules(context, base);
+      await sameNameAndRemoveAll(context, base);
+      await fieldsAndNotes(context, base);
+      await countsAndNarrowFields(context, base);
     } catch (error) {
       check("test ran to the end", false, String(error?.stack ?? error));
     }
@@ -798,6 +801,135 @@ async function teamSchedules(context, base) {
   checkEqual("Night on its own schedule", await frt("Night"), "1 d 20 h");
   checkEqual("Billing keeps the default schedule", await frt("Billing"), "30 m");
   await page.getByTestId("team-schedules").screenshot({ path: join(outDir, "16-team-schedules.png") });
+  await page.close();
+}
+
+/** Checks that real files replace the sample data, that two files of the
+ * same name from different folders are both kept, and that "Remove all
+ * files" empties the page. */
+async function sameNameAndRemoveAll(context, base) {
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.getByTestId("drop-zone").waitFor({ timeout: 20_000 });
+  await rebuilt(page, () => page.getByTestId("sample-button").click());
+  const names = () => page.getByTestId("file-list").locator("h3").allTextContents();
+
+  const dir = mkdtempSync(join(tmpdir(), "service-kpis-e2e-"));
+  mkdirSync(join(dir, "a"));
+  mkdirSync(join(dir, "b"));
+  copyFileSync(join(realData, "pwc_call_center.csv"), join(dir, "a", "export.csv"));
+  copyFileSync(join(realData, "kaggle_support_tickets.csv"), join(dir, "b", "export.csv"));
+  await upload(page, [join(dir, "a", "export.csv")]);
+  checkEqual("a real file replaces the sample data", (await names()).join(", "), "export.csv");
+
+  await upload(page, [join(dir, "b", "export.csv")]);
+  checkEqual("a second file of the same name is kept beside the first", (await names()).join(", "), "export.csv, export.csv (2)");
+  // pwc has 5000 calls and kaggle 8469 tickets, some over several lines.
+  // python3 -c "import csv; print(*(sum(1 for _ in csv.DictReader(open(f, newline=''))) for f in ('pwc_call_center.csv', 'kaggle_support_tickets.csv')))"
+  // prints: 5000 8469
+  const status = await textOf(page, "timing");
+  check("both same-name files are counted", status?.startsWith("2 files, 13469 rows"), status);
+  // The calls of the first export.csv still give AHT over 4054 answered calls.
+  checkEqual("calls of the first same-name file stay", await textOf(page, "kpi-HandleTime-n"), "n = 4054");
+
+  await rebuilt(page, () => page.getByTestId("remove-all").click());
+  checkEqual("remove all files empties the list", (await names()).length, 0);
+  checkEqual("status after removing all", await textOf(page, "timing"), "No files loaded yet.");
+  await page.close();
+}
+
+/** Checks, on the sample data, that an unknown time zone is named next to
+ * its field, that Enter in a goal's target sets the goal with one sign
+ * before its difference, and that a reversed date range marks the figures
+ * as not matching the settings. */
+async function fieldsAndNotes(context, base) {
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.getByTestId("drop-zone").waitFor({ timeout: 20_000 });
+  await rebuilt(page, () => page.getByTestId("sample-button").click());
+
+  const zone = page.getByTestId("setting-time-zone");
+  const known = await zone.inputValue();
+  await rebuilt(page, async () => {
+    await zone.fill("Mars/Phobos");
+    await zone.dispatchEvent("change");
+  });
+  const zoneError = (await textOf(page, "setting-time-zone-error")) ?? "";
+  check("unknown time zone named next to its field", zoneError.includes("Mars/Phobos") && zoneError.includes("UTC"), zoneError);
+  await rebuilt(page, async () => {
+    await zone.fill(known);
+    await zone.dispatchEvent("change");
+  });
+  checkEqual("known time zone has no message", await textOf(page, "setting-time-zone-error"), "");
+
+  await page.getByTestId("goal-Nps-target").fill("50");
+  await rebuilt(page, () => page.getByTestId("goal-Nps-target").press("Enter"));
+  const goal = (await textOf(page, "kpi-Nps-goal")) ?? "";
+  check("Enter in the target sets the goal", goal.includes("≥ +50"), goal);
+  check("NPS goal difference has one sign", goal.length > 0 && !/[+-]\+/.test(goal), goal);
+  await rebuilt(page, () => page.getByTestId("goal-Nps-clear").click());
+
+  const first = page.getByTestId("setting-range-first");
+  const last = page.getByTestId("setting-range-last");
+  await first.fill("2021-02-01");
+  await last.fill("2021-01-01");
+  const stale = (await textOf(page, "kpis-stale")) ?? "";
+  check("reversed range marks the figures as not matching", stale.includes("do not match"), stale);
+  await last.fill("");
+  await rebuilt(page, () => first.fill(""));
+  checkEqual("cleared range removes the mark", await page.getByTestId("kpis-stale").count(), 0);
+
+  const removeClass = await page.getByTestId("file-list").getByRole("button", { name: /^Remove / }).first().getAttribute("class");
+  checkEqual("Remove is a secondary button", removeClass, "secondary");
+  await page.close();
+}
+
+/** Checks singular counts and a single "no data" on a one-row file, that
+ * the settings fields and the goals' KPI names stay in view at 390 px, and
+ * that the report's problem heading gives the true total. */
+async function countsAndNarrowFields(context, base) {
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.getByTestId("drop-zone").waitFor({ timeout: 20_000 });
+
+  const dir = mkdtempSync(join(tmpdir(), "service-kpis-e2e-"));
+  const one = join(dir, "one.csv");
+  writeFileSync(one, "Ticket ID,Created at,Status\n1,2024-03-01 09:00,Open\n");
+  await upload(page, [one]);
+  const status = (await textOf(page, "timing")) ?? "";
+  check("one file and one row in the singular", status.startsWith("1 file, 1 row:"), status);
+  checkEqual("one row read in the singular", await textOf(page, "file-one.csv-rows"), "1 row read, 1 used, 0 left out");
+  // The file has no rating column, so CSAT has no data.
+  checkEqual("no-data card value", await textOf(page, "kpi-Csat-value"), "no data (n = 0)");
+  checkEqual("no-data card has no second n", await page.getByTestId("kpi-Csat-n").count(), 0);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  const zone = await page.getByTestId("setting-time-zone").boundingBox();
+  const form = await page.locator(".settings-grid").boundingBox();
+  const zoneRight = zone.x + zone.width;
+  const formRight = form.x + form.width;
+  check("time-zone field inside the settings at 390 px", zoneRight <= formRight + 0.5, `field ends at ${zoneRight}, settings at ${formRight}`);
+  const scroller = page.getByTestId("goals").locator("xpath=..");
+  const scrolled = await scroller.evaluate((element) => {
+    element.scrollLeft = element.scrollWidth;
+    return element.scrollLeft;
+  });
+  check("goals table scrolls sideways at 390 px", scrolled > 0, `scrolled ${scrolled} px`);
+  const nameCell = await page.getByTestId("goals").locator('tbody th[scope="row"]').first().boundingBox();
+  const scrollerBox = await scroller.boundingBox();
+  check("goals KPI names stay in view when scrolled", nameCell.x >= scrollerBox.x - 0.5, `name at ${nameCell.x}, table at ${scrollerBox.x}`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // kaggle: 1365 tickets whose resolution time is before the first
+  // response, one problem each, and no other problem while computing.
+  // python3 -c "import csv; r=[x for x in csv.DictReader(open('kaggle_support_tickets.csv', newline='')) if x['First Response Time'] and x['Time to Resolution']]; print(sum(x['Time to Resolution']<x['First Response Time'] for x in r))"
+  // prints: 1365 (the timestamps are ISO, so text order is time order)
+  await rebuilt(page, () => page.getByTestId("remove-all").click());
+  await upload(page, [join(realData, "kaggle_support_tickets.csv")]);
+  const heading = await page.locator(".report-notes summary").first().textContent();
+  checkEqual("computing problems heading gives the true total", heading.trim(), "Problems found while computing (1365)");
+  const more = (await textOf(page, "report-problems-unlisted")) ?? "";
+  check("unlisted problems are counted in a line", more.includes("and 1165 more like this"), more);
   await page.close();
 }
 
