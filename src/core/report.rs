@@ -1448,6 +1448,60 @@ mod tests {
     }
 
     #[test]
+    fn breakdown_rows_without_records_give_no_data_and_skip_count_goals() {
+        // Agent Lee and Agent Kim have calls; Agent Tess only has one open
+        // ticket. Tess's handle time has no record, so its goal is no
+        // data, not a check of an empty figure. A backlog goal of at most
+        // 5000 is team-wide: it used to read "met" on every agent's row,
+        // even Lee's and Kim's with 0 tickets, and is now checked on the
+        // headline only.
+        let mut calls = handle_time_file();
+        calls.tickets = vec![Ticket {
+            created: at("2024-03-01T10:00:00Z"),
+            dims: agent("Agent Tess"),
+            ..Ticket::default()
+        }];
+        let goal = |kpi, target, direction| Goal {
+            kpi,
+            target,
+            direction,
+            owner: String::new(),
+            baseline: None,
+            cadence: None,
+        };
+        let mut settings = settings();
+        settings.goals = vec![
+            goal(
+                Kpi::HandleTime,
+                1200.0,
+                crate::core::goals::Direction::LowerIsBetter,
+            ),
+            goal(
+                Kpi::Backlog,
+                5000.0,
+                crate::core::goals::Direction::LowerIsBetter,
+            ),
+        ];
+
+        let report = build(&[calls], &settings);
+
+        let states = |row: &BreakdownRow| -> Vec<(Kpi, crate::core::goals::GoalState)> {
+            row.goals.iter().map(|c| (c.goal.kpi, c.state)).collect()
+        };
+        let agents = breakdown(&report, Dimension::Agent);
+        assert_eq!(
+            states(row(agents, "Agent Tess")),
+            vec![(Kpi::HandleTime, crate::core::goals::GoalState::NoData)]
+        );
+        assert_eq!(
+            states(row(agents, "Agent Kim")),
+            vec![(Kpi::HandleTime, crate::core::goals::GoalState::Met)]
+        );
+        assert_eq!(report.goals.len(), 2);
+        assert_eq!(report.goals[1].goal.kpi, Kpi::Backlog);
+    }
+
+    #[test]
     fn series_cut_to_latest_periods_with_note() {
         // Daily periods from 1 January 2021 to 1 June 2024 are over 1200
         // days; only the latest MAX_ROWS remain, ending on 1 June 2024.
