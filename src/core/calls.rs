@@ -19,6 +19,9 @@ use crate::core::zone::{FieldReader, Time};
 pub struct CallFacts<'a> {
     pub dims: &'a Dims,
     pub started: Time,
+    /// `Some(false)` for abandoned or missed calls; `None` when the export
+    /// does not say.
+    pub answered: Option<bool>,
     /// Talk + hold + after-call work in seconds, else the export's own
     /// handle time.
     pub handle: Result<f64, Skip>,
@@ -62,6 +65,7 @@ impl<'a> CallFacts<'a> {
         CallFacts {
             dims: &call.dims,
             started,
+            answered: call.answered,
             handle,
             first_contact,
         }
@@ -248,12 +252,89 @@ pub fn first_contact_resolution(
     )
 }
 
+/// Calls: the number of calls offered, answered or not, by start date.
+///
+/// Over a range or a period, only calls started in it count; a call
+/// without a usable start time is left out with the reason. Detail: the
+/// calls marked answered out of those offered, when the export says
+/// which were answered. With no file of calls, no data (n = 0).
+///
+/// ```
+/// # use service_kpis::core::report::{build, Kpi};
+/// # use service_kpis::core::load::LoadedFile;
+/// # use service_kpis::core::model::{Call, Stamp};
+/// # use service_kpis::core::settings::Settings;
+/// # use chrono::{TimeZone, Utc};
+/// let start = Stamp::Utc(Utc.with_ymd_and_hms(2024, 3, 1, 9, 0, 0).unwrap());
+/// let call = |answered| Call { started: Some(start), answered: Some(answered), ..Default::default() };
+/// let file = LoadedFile { calls: vec![call(true), call(false)], ..Default::default() };
+/// let settings = Settings::new("UTC", Utc.with_ymd_and_hms(2024, 4, 1, 0, 0, 0).unwrap());
+/// let report = build(&[file], &settings);
+/// // Two calls offered, one of them answered.
+/// assert_eq!(report.figure(Kpi::Calls).unwrap().display, "2");
+/// ```
+pub fn volume(calls: &[&CallFacts], context: &Context) -> Figure {
+    let mut tally = Tally::default();
+    let mut offered = 0;
+    let mut answered = 0;
+    let mut any_answer_flag = false;
+    for call in calls {
+        match call.started {
+            Time::At(_) => {}
+            Time::Missing => {
+                tally.add(Skip::NoCallStart);
+                continue;
+            }
+            Time::Nonexistent => {
+                tally.add(Skip::NonexistentTime);
+                continue;
+            }
+        }
+        offered += 1;
+        any_answer_flag |= call.answered.is_some();
+        if call.answered == Some(true) {
+            answered += 1;
+        }
+    }
+
+    let zone = context.zone.name();
+    let left_out = tally.left_out(zone);
+    let mut definition = "calls offered, answered or not, by start date".to_string();
+    if !context.any_calls {
+        return Figure::no_data(Kpi::Calls, definition, left_out);
+    }
+    if offered == 0 {
+        if let Some(reason) = tally.export_reason(zone) {
+            definition = format!("{definition}; cannot be computed: {reason}");
+            return Figure::no_data(Kpi::Calls, definition, left_out);
+        }
+    }
+    let detail = if any_answer_flag {
+        definition.push_str("; answered: calls marked answered");
+        Detail::Share {
+            part: answered,
+            whole: offered,
+        }
+    } else {
+        Detail::None
+    };
+    Figure::with_value(
+        Kpi::Calls,
+        offered as f64,
+        offered,
+        definition,
+        left_out,
+        detail,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::load::LoadedFile;
+    use crate::core::model::Dims;
     use crate::core::model::{Ticket, TicketState};
-    use crate::core::report::testing::{column, figure, left_out, settings};
+    use crate::core::report::testing::{at, column, figure, left_out, settings};
     use crate::core::report::{build, Report};
 
     fn report_of(files: Vec<LoadedFile>, rule: FcrDefinition) -> Report {
@@ -280,6 +361,103 @@ mod tests {
             tickets,
             ..LoadedFile::default()
         }
+    }
+
+    fn offered(agent: &str, start: &str, answered: Option<bool>) -> Call {
+        Call {
+            started: at(start),
+            answered,
+            dims: Dims {
+                agent: Some(agent.to_string()),
+                ..Dims::default()
+            },
+            ..Call::default()
+        }
+    }
+
+    #[test]
+    fn call_volume_counts_offered_and_answered_calls() {
+        // Three calls with a start time, two answered, and one without a
+        // start time. Before, calls had no volume figure at all and read
+        // no data. Now: 3 offered, 2 of 3 answered, 1 left out; Ann's row
+        // 2 offered (1 answered), Bo's row 1 (1 answered).
+        let calls = vec![
+            offered("Ann", "2024-03-01T09:00:00Z", Some(true)),
+            offered("Ann", "2024-03-01T10:00:00Z", Some(false)),
+            offered("Bo", "2024-04-02T09:00:00Z", Some(true)),
+            Call {
+                answered: Some(true),
+                ..Call::default()
+            },
+        ];
+
+        let report = report_of(vec![calls_file(calls, false)], FcrDefinition::Auto);
+
+        let volume = figure(&report, Kpi::Calls);
+        assert_eq!(volume.value, Some(3.0));
+        assert_eq!(volume.detail, Detail::Share { part: 2, whole: 3 });
+        assert_eq!(left_out(volume, "no call start time in the export"), 1);
+        let agents = report
+            .breakdowns
+            .iter()
+            .find(|b| b.dimension == crate::core::model::Dimension::Agent)
+            .unwrap();
+        let row_volume = |label: &str| {
+            let row = agents.rows.iter().find(|r| r.label == label).unwrap();
+            let figure = row.figures.iter().find(|f| f.kpi == Kpi::Calls).unwrap();
+            (figure.value, figure.detail.clone())
+        };
+        assert_eq!(
+            row_volume("Ann"),
+            (Some(2.0), Detail::Share { part: 1, whole: 2 })
+        );
+        assert_eq!(
+            row_volume("Bo"),
+            (Some(1.0), Detail::Share { part: 1, whole: 1 })
+        );
+    }
+
+    #[test]
+    fn call_volume_per_period() {
+        // Monthly: March has Ann's two calls, April Bo's one.
+        let calls = vec![
+            offered("Ann", "2024-03-01T09:00:00Z", Some(true)),
+            offered("Ann", "2024-03-01T10:00:00Z", Some(false)),
+            offered("Bo", "2024-04-02T09:00:00Z", None),
+        ];
+
+        let report = report_of(vec![calls_file(calls, false)], FcrDefinition::Auto);
+
+        let column = report
+            .series
+            .kpis
+            .iter()
+            .position(|&kpi| kpi == Kpi::Calls)
+            .unwrap();
+        let per_month: Vec<(String, Option<f64>)> = report
+            .series
+            .rows
+            .iter()
+            .map(|row| (row.label.clone(), row.figures[column].value))
+            .collect();
+        assert_eq!(
+            per_month,
+            vec![
+                ("2024-03".to_string(), Some(2.0)),
+                ("2024-04".to_string(), Some(1.0))
+            ]
+        );
+    }
+
+    #[test]
+    fn call_volume_without_calls_is_no_data() {
+        // Tickets only: no calls loaded, so no data rather than 0.
+        let report = report_of(
+            vec![tickets_file(vec![Ticket::default()])],
+            FcrDefinition::Auto,
+        );
+
+        assert_eq!(figure(&report, Kpi::Calls).value, None);
     }
 
     #[test]

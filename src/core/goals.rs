@@ -93,6 +93,7 @@ pub fn usual_direction(kpi: Kpi) -> Direction {
         | Kpi::Ces
         | Kpi::FirstContactResolution
         | Kpi::Created
+        | Kpi::Calls
         | Kpi::Resolved
         | Kpi::SlaFirstResponse
         | Kpi::SlaResolution => Direction::HigherIsBetter,

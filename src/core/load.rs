@@ -1094,6 +1094,28 @@ mod tests {
     }
 
     #[test]
+    fn pwc_call_volume_is_5000_offered_4054_answered() {
+        // The same python count as above: 5000 rows, 946 with "N" in
+        // "Answered (Y/N)", so 5000 − 946 = 4054 answered. Calls used to
+        // have no volume figure; tickets created read no data.
+        let file = real("pwc_call_center.csv");
+        let as_of = Utc.with_ymd_and_hms(2022, 1, 1, 0, 0, 0).single();
+        let settings = Settings::new("UTC", as_of.unwrap_or_default());
+
+        let report = build(&[file], &settings);
+
+        let calls = report.figure(Kpi::Calls).cloned().expect("call volume");
+        assert_eq!(calls.value, Some(5000.0));
+        assert_eq!(
+            calls.detail,
+            crate::core::report::Detail::Share {
+                part: 4054,
+                whole: 5000
+            }
+        );
+    }
+
+    #[test]
     fn kaggle_tickets_read_time_columns_as_timestamps() {
         // python3 -c "import csv,collections as c;r=list(csv.reader(open('kaggle_support_tickets.csv',newline='')))[1:];print(len(r),len({x[0] for x in r}),sum(1 for x in r if x[16]),sum(1 for x in r if x[14]),sum(1 for x in r if x[15]),c.Counter(x[10] for x in r))"
         // prints 8469 8469 2769 5650 2769 and the status counts below.

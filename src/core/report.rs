@@ -41,6 +41,8 @@ pub enum Kpi {
     Created,
     Resolved,
     Backlog,
+    /// Calls offered: every call in the range or period, answered or not.
+    Calls,
     /// First-response SLA attainment.
     SlaFirstResponse,
     /// Resolution SLA attainment.
@@ -50,7 +52,7 @@ pub enum Kpi {
 }
 
 impl Kpi {
-    pub const ALL: [Kpi; 13] = [
+    pub const ALL: [Kpi; 14] = [
         Kpi::Csat,
         Kpi::Nps,
         Kpi::Ces,
@@ -61,6 +63,7 @@ impl Kpi {
         Kpi::Created,
         Kpi::Resolved,
         Kpi::Backlog,
+        Kpi::Calls,
         Kpi::SlaFirstResponse,
         Kpi::SlaResolution,
         Kpi::ReopenRate,
@@ -78,6 +81,7 @@ impl Kpi {
             Kpi::Created => "Tickets created",
             Kpi::Resolved => "Tickets resolved",
             Kpi::Backlog => "Backlog",
+            Kpi::Calls => "Calls",
             Kpi::SlaFirstResponse => "First response SLA",
             Kpi::SlaResolution => "Resolution SLA",
             Kpi::ReopenRate => "Reopen rate",
@@ -95,7 +99,7 @@ impl Kpi {
             Kpi::Nps => Unit::NetScore,
             Kpi::Ces => Unit::ScaleMean,
             Kpi::FirstResponseTime | Kpi::ResolutionTime | Kpi::HandleTime => Unit::Seconds,
-            Kpi::Created | Kpi::Resolved | Kpi::Backlog => Unit::Count,
+            Kpi::Created | Kpi::Resolved | Kpi::Backlog | Kpi::Calls => Unit::Count,
         }
     }
 }
@@ -299,6 +303,7 @@ pub fn build(files: &[LoadedFile], settings: &Settings) -> Report {
     let context = Context {
         settings,
         any_tickets: !ticket_facts.is_empty(),
+        any_calls: !call_facts.is_empty(),
         any_hold_or_wrap: files.iter().any(has_hold_or_wrap),
         zone,
         business: hours,
@@ -401,6 +406,7 @@ pub fn figure(kpi: Kpi, records: &Records, context: &Context) -> Figure {
         Kpi::Created => tickets::created(&records.created, context),
         Kpi::Resolved => tickets::resolved(&records.resolved, context),
         Kpi::Backlog => tickets::backlog(&records.tickets, records.backlog_at, context),
+        Kpi::Calls => calls::volume(&records.calls, context),
         Kpi::SlaFirstResponse => {
             sla::attainment(SlaMetric::FirstResponse, &records.created, context)
         }
@@ -454,6 +460,8 @@ pub struct Context<'s> {
     pub zone: Zone,
     /// True when any file has tickets, so that counts of 0 are real.
     pub any_tickets: bool,
+    /// True when any file has calls, so that call counts of 0 are real.
+    pub any_calls: bool,
     /// True when any file has a hold or after-call work column.
     pub any_hold_or_wrap: bool,
     /// The settings' business-hours schedules, prepared once.
@@ -618,6 +626,7 @@ pub enum Skip {
     NoSlaPolicy,
     ResolvedWithoutReply,
     NoReopenCount,
+    NoCallStart,
 }
 
 impl Skip {
@@ -649,6 +658,7 @@ impl Skip {
             Skip::NoSlaPolicy => "no SLA policy set and no SLA status in the export",
             Skip::ResolvedWithoutReply => "resolved without a reply",
             Skip::NoReopenCount => "no reopen count in the export",
+            Skip::NoCallStart => "no call start time in the export",
         };
         text.to_string()
     }
@@ -700,8 +710,9 @@ impl Tally {
     /// Returns the first reason that is about the whole export (a missing
     /// column) rather than about single records, if any record has one.
     pub fn export_reason(&self, zone: &str) -> Option<String> {
-        const EXPORT_LEVEL: [Skip; 7] = [
+        const EXPORT_LEVEL: [Skip; 8] = [
             Skip::NoCreation,
+            Skip::NoCallStart,
             Skip::NoReplyColumn,
             Skip::NoResolutionColumn,
             Skip::NoFlagOrReplies,
