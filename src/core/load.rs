@@ -1116,6 +1116,35 @@ mod tests {
     }
 
     #[test]
+    fn duplicate_headers_are_named_with_the_column_used() {
+        // "Rating,Rating,Agent,Agent" used to load without a word, the
+        // first of each pair used. Columns 1 and 3 take CSAT and agent;
+        // columns 2 and 4 are not read.
+        let text = "Rating,Rating,Agent,Agent\n5,1,Ann,Bo\n";
+
+        let file = load_with("dup.csv", text.as_bytes(), ReadOptions::default());
+
+        let messages: Vec<String> = file
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Warning)
+            .map(|p| p.to_string())
+            .collect();
+        assert!(
+            messages.contains(
+                &"dup.csv: \"Rating\": the header has this name in 2 columns (1, 2); \
+              column 1 is read as CSAT rating, column 2 is not read"
+                    .to_string()
+            ),
+            "{messages:?}"
+        );
+        assert!(messages.iter().any(|m| m.contains(
+            "\"Agent\": the header has this name in 2 columns (3, 4); \
+             column 3 is read as agent, column 4 is not read"
+        )));
+    }
+
+    #[test]
     fn kaggle_tickets_read_time_columns_as_timestamps() {
         // python3 -c "import csv,collections as c;r=list(csv.reader(open('kaggle_support_tickets.csv',newline='')))[1:];print(len(r),len({x[0] for x in r}),sum(1 for x in r if x[16]),sum(1 for x in r if x[14]),sum(1 for x in r if x[15]),c.Counter(x[10] for x in r))"
         // prints 8469 8469 2769 5650 2769 and the status counts below.

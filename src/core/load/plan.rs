@@ -8,6 +8,9 @@ impl FileLoader {
     pub(super) fn make_plan(&mut self, header: &[String]) {
         let mut columns = columns::match_header(header, &self.options);
         let mut notes = Vec::new();
+        for problem in duplicate_headers(&self.name, header, &columns) {
+            self.problems.push(problem);
+        }
 
         let number_style = number_style_of(&self.sample, &columns);
         let decimal_comma = number_style == NumberStyle::DecimalComma;
@@ -288,6 +291,48 @@ fn scale_from_header(header: &str) -> Option<Scale> {
             max: f64::from(high),
         })
     })
+}
+
+/// Warns once per header name that appears in more than one column,
+/// saying which of those columns is read and as what, so that a second
+/// `Rating` column is not ignored in silence.
+fn duplicate_headers(file: &str, header: &[String], columns: &[ColumnMatch]) -> Vec<Problem> {
+    let key = |text: &str| columns::clean_header(text).to_lowercase();
+    let mut problems = Vec::new();
+    for (index, name) in header.iter().enumerate() {
+        let name_key = key(name);
+        let first_time = !header[..index].iter().any(|h| key(h) == name_key);
+        if name_key.is_empty() || !first_time {
+            continue;
+        }
+        let same: Vec<usize> = (index..header.len())
+            .filter(|&i| key(&header[i]) == name_key)
+            .collect();
+        if same.len() < 2 {
+            continue;
+        }
+        let numbers: Vec<String> = same.iter().map(|i| (i + 1).to_string()).collect();
+        let uses: Vec<String> = same
+            .iter()
+            .map(|&i| match columns.iter().find(|m| m.index == i) {
+                Some(found) => format!("column {} is read as {}", i + 1, found.role.label()),
+                None => format!("column {} is not read", i + 1),
+            })
+            .collect();
+        problems.push(Problem::warning(
+            Location::file(file),
+            ProblemKind::Other {
+                value: columns::clean_header(name),
+                message: format!(
+                    "the header has this name in {} columns ({}); {}",
+                    same.len(),
+                    numbers.join(", "),
+                    uses.join(", ")
+                ),
+            },
+        ));
+    }
+    problems
 }
 
 #[cfg(test)]
