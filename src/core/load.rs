@@ -332,12 +332,21 @@ impl FileLoader {
         }
     }
 
-    /// Returns a file with no records and an `EmptyFile` problem.
+    /// Returns a file with no records and an `EmptyFile` problem, or the
+    /// reader's `BinaryFile` problem when the bytes are not text.
     fn empty_file(mut self) -> LoadedFile {
-        self.problems.push(Problem::error(
-            Location::file(&self.name),
-            ProblemKind::EmptyFile,
-        ));
+        let binary = self
+            .read_problems
+            .iter()
+            .any(|read| read.kind == ProblemKind::BinaryFile);
+        if binary {
+            self.add_read_problems(&[]);
+        } else {
+            self.problems.push(Problem::error(
+                Location::file(&self.name),
+                ProblemKind::EmptyFile,
+            ));
+        }
         self.into_loaded(Vec::new())
     }
 
@@ -897,7 +906,7 @@ impl FileLoader {
             // Its other problems (text decoding and their summaries) only
             // describe how a value was read.
             let severity = match read.kind {
-                ProblemKind::UnclosedQuote => Severity::Error,
+                ProblemKind::UnclosedQuote | ProblemKind::BinaryFile => Severity::Error,
                 _ => Severity::Warning,
             };
             let problem = Problem {
@@ -1142,6 +1151,25 @@ mod tests {
             "\"Agent\": the header has this name in 2 columns (3, 4); \
              column 3 is read as agent, column 4 is not read"
         )));
+    }
+
+    #[test]
+    fn binary_file_reads_as_one_binary_problem() {
+        // A PNG renamed .csv used to give 22 decoding problems; now one
+        // error says it is not text, and no "no header row" beside it.
+        let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x01\x00\x9d\xff";
+
+        let file = load_with("image.csv", png, ReadOptions::default());
+
+        let messages: Vec<String> = file.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            messages,
+            vec![
+                "image.csv:1: this looks like a binary file, not CSV text; nothing was \
+                 read (expected a CSV export)"
+            ]
+        );
+        assert!(file.kinds.is_empty());
     }
 
     #[test]

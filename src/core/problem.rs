@@ -63,6 +63,9 @@ impl Location {
 pub enum ProblemKind {
     /// The file has no header row or no text at all.
     EmptyFile,
+    /// The file holds zero bytes in no UTF-16 pattern, so it is an image,
+    /// archive or other binary file rather than CSV text.
+    BinaryFile,
     /// No column of the header matched any role, so the file's kind is
     /// unknown and nothing was read from it.
     UnknownKind,
@@ -256,6 +259,7 @@ impl ProblemKind {
                 message: message.clone(),
             },
             EmptyFile
+            | BinaryFile
             | UnknownKind
             | MissingColumn { .. }
             | UnclosedQuote
@@ -269,6 +273,11 @@ impl fmt::Display for ProblemKind {
         use ProblemKind::*;
         match &self.shortened() {
             EmptyFile => write!(f, "the file has no header row (expected CSV text)"),
+            BinaryFile => write!(
+                f,
+                "this looks like a binary file, not CSV text; nothing was read \
+                 (expected a CSV export)"
+            ),
             UnknownKind => write!(
                 f,
                 "no column matched tickets, survey responses or calls; \
