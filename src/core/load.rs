@@ -1173,6 +1173,27 @@ mod tests {
     }
 
     #[test]
+    fn absurd_duration_is_left_out_with_line_and_column() {
+        // 99999999999999 hours used to be averaged in: AHT read
+        // "49999999999999:30:08". It is over 100 years, so line 2 is left
+        // out and the handle time is line 3's 0:02:00 alone.
+        let text = "Call Id,Talk time\nC-1,99999999999999:00:00\nC-2,0:02:00\n";
+
+        let file = load_with("calls.csv", text.as_bytes(), ReadOptions::default());
+
+        let messages: Vec<String> = file.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            messages,
+            vec![
+                "calls.csv:2: column \"Talk time\": \"99999999999999:00:00\": not a \
+                 plausible duration (over 100 years); left out"
+            ]
+        );
+        let talk: Vec<Option<f64>> = file.calls.iter().map(|c| c.talk_secs).collect();
+        assert_eq!(talk, vec![None, Some(120.0)]);
+    }
+
+    #[test]
     fn kaggle_tickets_read_time_columns_as_timestamps() {
         // python3 -c "import csv,collections as c;r=list(csv.reader(open('kaggle_support_tickets.csv',newline='')))[1:];print(len(r),len({x[0] for x in r}),sum(1 for x in r if x[16]),sum(1 for x in r if x[14]),sum(1 for x in r if x[15]),c.Counter(x[10] for x in r))"
         // prints 8469 8469 2769 5650 2769 and the status counts below.
