@@ -1194,6 +1194,27 @@ mod tests {
     }
 
     #[test]
+    fn conflicting_hand_mapping_is_reported_on_load() {
+        // Team and agent both mapped to "Owner": team keeps it (earlier
+        // role), and the file says agent lost instead of dropping it.
+        let mut options = ReadOptions::default();
+        options
+            .mapping
+            .insert(Role::Agent, Some("Owner".to_string()));
+        options
+            .mapping
+            .insert(Role::Team, Some("Owner".to_string()));
+        let text = "Ticket ID,Created at,Owner\nT-1,2024-03-01 10:00,Ann\n";
+
+        let file = load_with("t.csv", text.as_bytes(), options);
+
+        assert!(file.problems.iter().any(|p| p.to_string()
+            == "t.csv: \"Owner\": mapped by hand to both team / group and agent; \
+                team / group keeps the column and agent is not read (expected one \
+                role per column)"));
+    }
+
+    #[test]
     fn kaggle_tickets_read_time_columns_as_timestamps() {
         // python3 -c "import csv,collections as c;r=list(csv.reader(open('kaggle_support_tickets.csv',newline='')))[1:];print(len(r),len({x[0] for x in r}),sum(1 for x in r if x[16]),sum(1 for x in r if x[14]),sum(1 for x in r if x[15]),c.Counter(x[10] for x in r))"
         // prints 8469 8469 2769 5650 2769 and the status counts below.

@@ -11,6 +11,11 @@ impl FileLoader {
         for problem in duplicate_headers(&self.name, header, &columns) {
             self.problems.push(problem);
         }
+        for (value, message) in columns::unmet_mappings(header, &self.options) {
+            let kind = ProblemKind::Other { value, message };
+            self.problems
+                .push(Problem::warning(Location::file(&self.name), kind));
+        }
 
         let number_style = number_style_of(&self.sample, &columns);
         let decimal_comma = number_style == NumberStyle::DecimalComma;
