@@ -127,6 +127,13 @@ pub enum ProblemKind {
         min: f64,
         max: f64,
     },
+    /// A score inside the scale's range but between two of its points,
+    /// such as 4.5 on 1–5.
+    NotWholePoint {
+        value: String,
+        min: f64,
+        max: f64,
+    },
     /// A label that is not one of the known rating labels.
     UnknownRating {
         value: String,
@@ -249,6 +256,11 @@ impl ProblemKind {
                 min: *min,
                 max: *max,
             },
+            NotWholePoint { value, min, max } => NotWholePoint {
+                value: cut(value),
+                min: *min,
+                max: *max,
+            },
             UnknownRating { value } => UnknownRating { value: cut(value) },
             NegativeDuration { start, end } => NegativeDuration {
                 start: cut(start),
@@ -340,6 +352,10 @@ impl fmt::Display for ProblemKind {
             OutOfScale { value, min, max } => {
                 write!(f, "\"{value}\" is outside the scale {min}–{max}; left out")
             }
+            NotWholePoint { value, min, max } => write!(
+                f,
+                "\"{value}\" is not a whole point on the scale {min}–{max}; left out"
+            ),
             UnknownRating { value } => {
                 write!(f, "\"{value}\" is not a known rating (expected a score or a label such as Good/Bad)")
             }

@@ -84,19 +84,21 @@ impl<'a> SurveyFacts<'a> {
     ) -> SurveyFacts<'a> {
         let line = response.line;
         let mut check = |value: f64, min: f64, max: f64, role: Role| {
-            let whole = value.is_finite() && value.fract() == 0.0;
-            if whole && value >= min && value <= max {
+            let inside = value.is_finite() && value >= min && value <= max;
+            let whole = value.fract() == 0.0;
+            if inside && whole {
                 return Ok(value as i64);
             }
-            log.push(Problem::error(
-                reader.location(line, role),
-                ProblemKind::OutOfScale {
-                    value: format!("{value}"),
-                    min,
-                    max,
-                },
-            ));
-            Err(Skip::OutOfScale)
+            let value = format!("{value}");
+            let (kind, skip) = if inside {
+                let kind = ProblemKind::NotWholePoint { value, min, max };
+                (kind, Skip::NotWholePoint)
+            } else {
+                let kind = ProblemKind::OutOfScale { value, min, max };
+                (kind, Skip::OutOfScale)
+            };
+            log.push(Problem::error(reader.location(line, role), kind));
+            Err(skip)
         };
 
         let csat = response.csat.as_ref().map(|rating| match rating {
@@ -465,12 +467,17 @@ mod tests {
     #[test]
     fn csat_out_of_scale_and_fractions_left_out() {
         // 6 is outside 1–5 and 4.5 is not a whole point; only 5 counts.
+        // 4.5 used to be called "outside the scale" too.
         let report = report_of(csat_scores(&[5.0, 6.0, 4.5]), ONE_TO_FIVE, &settings());
 
         let csat = figure(&report, Kpi::Csat);
         assert_eq!(csat.value, Some(100.0));
         assert_eq!(csat.n, 1);
-        assert_eq!(left_out(csat, "outside the scale"), 2);
+        assert_eq!(left_out(csat, "outside the scale"), 1);
+        assert_eq!(left_out(csat, "not a whole point on the scale"), 1);
+        assert!(report.problems[1]
+            .to_string()
+            .ends_with(": \"4.5\" is not a whole point on the scale 1–5; left out"));
         assert_eq!(report.problems.len(), 2);
         assert_eq!(report.problems[0].location.line, Some(3));
         assert_eq!(
@@ -515,7 +522,8 @@ mod tests {
         let nps = figure(&report, Kpi::Nps);
         assert_eq!(nps.value, Some(-100.0));
         assert_eq!(nps.display, "-100");
-        assert_eq!(left_out(nps, "outside the scale"), 2);
+        assert_eq!(left_out(nps, "outside the scale"), 1);
+        assert_eq!(left_out(nps, "not a whole point on the scale"), 1);
     }
 
     #[test]
