@@ -1865,6 +1865,18 @@ mod tests {
     fn case_18_german_excel_export() {
         let file = case("18-excel-semicolon-decimal-comma.csv");
 
+        // The decimal-comma note used to have an empty column name, and
+        // the page showed ": numbers use a decimal comma (…)".
+        let decimal_note = file
+            .notes
+            .iter()
+            .find(|n| n.note.contains("decimal comma"))
+            .map(|n| format!("{}: {}", n.column, n.note));
+        assert_eq!(
+            decimal_note.as_deref(),
+            Some("all number columns: decimal comma (4,5 = 4.5; 1.250 = 1250)")
+        );
+
         assert_eq!(file.delimiter, b';');
         assert_eq!(file.number_style, NumberStyle::DecimalComma);
         assert_eq!(file.kinds, vec![FileKind::Calls]);

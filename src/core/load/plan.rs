@@ -33,9 +33,11 @@ impl FileLoader {
 
         let (kinds, left_out_reason) = kinds_of(&columns);
         if decimal_comma {
+            // The page writes a note as "column: note", so this note about
+            // every number column names them as a group, never an empty name.
             notes.push(ColumnNote {
-                column: String::new(),
-                note: "numbers use a decimal comma (4,5 = 4.5; 1.250 = 1250)".to_string(),
+                column: ALL_NUMBER_COLUMNS.to_string(),
+                note: "decimal comma (4,5 = 4.5; 1.250 = 1250)".to_string(),
             });
         }
         if kinds.contains(&FileKind::Tickets) && lacks_creation_time(&columns) {
@@ -297,6 +299,9 @@ fn scale_from_header(header: &str) -> Option<Scale> {
         })
     })
 }
+
+/// The column name of a note about every number column of a file.
+const ALL_NUMBER_COLUMNS: &str = "all number columns";
 
 /// Warns once per header name that appears in more than one column,
 /// saying which of those columns is read and as what, so that a second
