@@ -92,9 +92,78 @@ pub fn change(value: Option<f64>) -> String {
     }
 }
 
+/// Formats a difference in percentage points or net-score points:
+/// `+0.3 pt` for shares (one decimal), `+3 pt` for net scores (whole),
+/// and `0.0 pt` or `0 pt` without sign when it rounds to nothing.
+pub fn points(unit: Unit, difference: f64) -> String {
+    let decimals = if unit == Unit::NetScore { 0 } else { 1 };
+    let text = format!("{difference:+.decimals$}");
+    let unsigned = text.trim_start_matches(['+', '-']);
+    if unsigned.chars().all(|c| c == '0' || c == '.') {
+        return format!("{unsigned} pt");
+    }
+    format!("{text} pt")
+}
+
+/// Formats the change of a figure from the period before: in points for
+/// shares and net scores (CSAT 50.2 % to 50.5 % is `+0.3 pt`, where a
+/// relative change would read `+0.6 %`), else in percent of the earlier
+/// value (`+12.5 %`); `n/a` where either value is missing, or where the
+/// earlier one is 0 for a relative change.
+pub fn period_change(unit: Unit, previous: Option<f64>, current: Option<f64>) -> String {
+    match unit {
+        Unit::Percent | Unit::NetScore => match (previous, current) {
+            (Some(previous), Some(current)) if previous.is_finite() && current.is_finite() => {
+                points(unit, current - previous)
+            }
+            _ => "n/a".to_string(),
+        },
+        Unit::ScaleMean | Unit::Seconds | Unit::Count => {
+            change(crate::core::periods::percent_change(previous, current))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn share_change_is_in_points() {
+        // CSAT 50.2 % to 50.5 %: 0.3 points; it used to read "+0.6 %",
+        // the relative change (0.3 / 50.2 = 0.598 %).
+        assert_eq!(
+            period_change(Unit::Percent, Some(50.2), Some(50.5)),
+            "+0.3 pt"
+        );
+    }
+
+    #[test]
+    fn net_score_change_is_in_whole_points() {
+        // NPS +50 to +47: 3 points down.
+        assert_eq!(
+            period_change(Unit::NetScore, Some(50.0), Some(47.0)),
+            "-3 pt"
+        );
+    }
+
+    #[test]
+    fn count_change_stays_relative() {
+        // 8 to 9 tickets: 1 / 8 = 12.5 %.
+        assert_eq!(period_change(Unit::Count, Some(8.0), Some(9.0)), "+12.5 %");
+    }
+
+    #[test]
+    fn change_without_previous_value_is_not_available() {
+        assert_eq!(period_change(Unit::Percent, None, Some(50.0)), "n/a");
+        assert_eq!(period_change(Unit::Seconds, Some(0.0), Some(60.0)), "n/a");
+    }
+
+    #[test]
+    fn tiny_point_change_has_no_sign() {
+        // 0.04 points rounds to 0.0: no "+0.0" or "-0.0".
+        assert_eq!(points(Unit::Percent, -0.04), "0.0 pt");
+    }
 
     #[test]
     fn clock_keeps_minutes_under_an_hour() {

@@ -203,6 +203,12 @@ pub struct PeriodRow {
     /// earlier value, aligned with `figures`. An entry is `None` (shown
     /// `n/a`) where either value is missing or the earlier one is 0.
     pub changes: Vec<Option<f64>>,
+    /// The change of each figure as the page shows it, aligned with
+    /// `figures`: in points for shares and NPS (`+0.3 pt`), in percent of
+    /// the earlier value for counts, times and means (`+12.5 %`), `n/a`
+    /// without a change to show. See [`format::period_change`].
+    #[serde(default)]
+    pub change_display: Vec<String>,
 }
 
 /// KPIs per period, in the report's time zone.
@@ -1152,6 +1158,43 @@ mod tests {
         assert_eq!(april.label, "2024-04");
         assert_eq!(april.figures[position].value, Some(0.0));
         assert_eq!(april.changes[position], Some(-100.0));
+        assert_eq!(april.change_display[position], "-100.0 %");
+    }
+
+    #[test]
+    fn series_shows_share_changes_in_points() {
+        // CSAT in March 1 of 2 satisfied (50 %), in April 2 of 3 (66.7 %):
+        // 16.7 points up. The page used to show the relative change,
+        // (66.7 − 50) / 50 = +33.3 %.
+        let response = |line, day: &str, score| SurveyResponse {
+            line,
+            answered_at: at(day),
+            csat: Some(Rating::Score(score)),
+            ..SurveyResponse::default()
+        };
+        let file = LoadedFile {
+            surveys: vec![
+                response(2, "2024-03-05T10:00:00Z", 5.0),
+                response(3, "2024-03-06T10:00:00Z", 1.0),
+                response(4, "2024-04-05T10:00:00Z", 5.0),
+                response(5, "2024-04-06T10:00:00Z", 4.0),
+                response(6, "2024-04-07T10:00:00Z", 2.0),
+            ],
+            csat_scale: Some(crate::core::model::Scale { min: 1.0, max: 5.0 }),
+            ..LoadedFile::default()
+        };
+
+        let report = build(&[file], &settings());
+
+        let position = report
+            .series
+            .kpis
+            .iter()
+            .position(|&k| k == Kpi::Csat)
+            .unwrap();
+        let april = &report.series.rows[1];
+        assert_eq!(april.label, "2024-04");
+        assert_eq!(april.change_display[position], "+16.7 pt");
     }
 
     #[test]
