@@ -173,7 +173,7 @@ pub fn csat(responses: &[&SurveyFacts], context: &Context) -> Figure {
     let mut n = 0;
     let mut undated = 0;
     let mut labels = BTreeMap::<(std::cmp::Reverse<Sentiment>, &str), usize>::new();
-    let mut scores = BTreeMap::<i64, usize>::new();
+    let mut scores = BTreeMap::<((i64, i64), i64), usize>::new();
     let mut scales = BTreeSet::new();
     for response in responses {
         let answer = match &response.csat {
@@ -193,7 +193,7 @@ pub fn csat(responses: &[&SurveyFacts], context: &Context) -> Figure {
         }
         match answer {
             CsatAnswer::Score { points, scale, .. } => {
-                *scores.entry(*points).or_default() += 1;
+                *scores.entry((*scale, *points)).or_default() += 1;
                 scales.insert(*scale);
             }
             CsatAnswer::Label { text, sentiment } => {
@@ -226,11 +226,18 @@ pub fn csat(responses: &[&SurveyFacts], context: &Context) -> Figure {
         .into_iter()
         .map(|((_, text), count)| (text.to_string(), count))
         .collect();
-    distribution.extend(
-        scores
-            .into_iter()
-            .map(|(points, count)| (points.to_string(), count)),
-    );
+    // Files on different scales must not add up: a 5 on 1–5 and a 5 on
+    // 0–10 are different answers, so with several scales each label
+    // names its scale.
+    let several_scales = scales.len() > 1;
+    distribution.extend(scores.into_iter().map(|(((min, max), points), count)| {
+        let label = if several_scales {
+            format!("{points} of {min}–{max}")
+        } else {
+            points.to_string()
+        };
+        (label, count)
+    }));
     let value = satisfied as f64 / n as f64 * 100.0;
     let detail = Detail::Distribution(distribution);
     Figure::with_value(
@@ -435,6 +442,40 @@ mod tests {
                 ("1".to_string(), 1),
                 ("3".to_string(), 1),
                 ("5".to_string(), 2),
+            ])
+        );
+    }
+
+    #[test]
+    fn csat_distribution_keeps_scales_apart() {
+        // A 1–5 file with 5, 4 and a 0–10 file with 5, 10. The 5s used to
+        // add up to "5: 2"; each now names its scale. Scales run in order
+        // of (min, max), so 0–10 before 1–5, and points in order within.
+        let file = |name: &str, scale, scores: &[f64]| LoadedFile {
+            name: name.to_string(),
+            columns: vec![column(Role::Csat, 1, "Rating")],
+            csat_scale: scale,
+            surveys: csat_scores(scores),
+            ..LoadedFile::default()
+        };
+        let ten = Some(Scale {
+            min: 0.0,
+            max: 10.0,
+        });
+        let files = [
+            file("five.csv", ONE_TO_FIVE, &[5.0, 4.0]),
+            file("ten.csv", ten, &[5.0, 10.0]),
+        ];
+
+        let report = build(&files, &settings());
+
+        assert_eq!(
+            figure(&report, Kpi::Csat).detail,
+            Detail::Distribution(vec![
+                ("5 of 0–10".to_string(), 1),
+                ("10 of 0–10".to_string(), 1),
+                ("4 of 1–5".to_string(), 1),
+                ("5 of 1–5".to_string(), 1),
             ])
         );
     }
