@@ -207,7 +207,14 @@ pub fn csat(responses: &[&SurveyFacts], context: &Context) -> Figure {
     let top_box = i64::from(context.settings.csat_top_box.max(1));
     let satisfied_scores: Vec<String> = scales
         .iter()
-        .map(|&(min, max)| format!("{}–{max} on {min}–{max}", max - top_box + 1))
+        .map(|&(min, max)| {
+            let lowest = max - top_box + 1;
+            if lowest >= max {
+                format!("{max} on {min}–{max}")
+            } else {
+                format!("{lowest}–{max} on {min}–{max}")
+            }
+        })
         .collect();
     let mut definition = "satisfied responses ÷ all responses × 100; satisfied = ".to_string();
     if !satisfied_scores.is_empty() {
@@ -478,6 +485,24 @@ mod tests {
                 ("5 of 1–5".to_string(), 1),
             ])
         );
+    }
+
+    #[test]
+    fn csat_top_one_definition_names_a_single_point() {
+        // With only the top point satisfied, the definition used to read
+        // "satisfied = 5–5 on 1–5".
+        let mut settings = settings();
+        settings.csat_top_box = 1;
+
+        let report = report_of(csat_scores(&[5.0, 4.0]), ONE_TO_FIVE, &settings);
+
+        let csat = figure(&report, Kpi::Csat);
+        assert!(
+            csat.definition.contains("satisfied = 5 on 1–5 or"),
+            "{}",
+            csat.definition
+        );
+        assert_eq!(csat.value, Some(50.0));
     }
 
     #[test]
