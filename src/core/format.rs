@@ -4,7 +4,7 @@
 //! Every function takes a finite value; [`NO_DATA`] is what a figure
 //! without records shows. Nothing here computes a KPI.
 
-use crate::core::report::Unit;
+use crate::core::report::{Kpi, Unit};
 
 /// The display of a figure with no records behind it.
 pub const NO_DATA: &str = "no data (n = 0)";
@@ -124,9 +124,84 @@ pub fn period_change(unit: Unit, previous: Option<f64>, current: Option<f64>) ->
     }
 }
 
+/// Formats a goal's difference (actual − target) with one sign, in the
+/// KPI's unit: `+3 pt` for NPS, `-1.5 pt` for shares, `+0:00:12` for
+/// handle time, `-5 m` for other times, `+12` for counts, `+0.25` for
+/// means. When rounding would show a non-zero difference as zero, more
+/// decimals are shown (`+0.01 s`), so a missed goal always shows why.
+pub fn goal_difference(kpi: Kpi, difference: f64) -> String {
+    if !difference.is_finite() {
+        return "n/a".to_string();
+    }
+    let unit = kpi.unit();
+    match unit {
+        Unit::Percent => signed_decimals(difference, 1, " pt"),
+        Unit::NetScore => signed_decimals(difference, 0, " pt"),
+        Unit::ScaleMean => signed_decimals(difference, 2, ""),
+        Unit::Count => signed_decimals(difference, 0, ""),
+        Unit::Seconds => {
+            if difference.abs() >= 0.5 {
+                let sign = if difference < 0.0 { "-" } else { "+" };
+                let size = if kpi == Kpi::HandleTime {
+                    clock(difference.abs())
+                } else {
+                    elapsed(difference.abs())
+                };
+                format!("{sign}{size}")
+            } else {
+                signed_decimals(difference, 0, " s")
+            }
+        }
+    }
+}
+
+/// Writes `value` with its sign and at least `decimals` decimals, adding
+/// decimals (up to 6) while the text would read zero for a non-zero
+/// value; zero itself has no sign.
+fn signed_decimals(value: f64, decimals: usize, suffix: &str) -> String {
+    for places in decimals..=6 {
+        let size = format!("{:.places$}", value.abs());
+        if size.chars().any(|c| c.is_ascii_digit() && c != '0') {
+            let sign = if value < 0.0 { "-" } else { "+" };
+            return format!("{sign}{size}{suffix}");
+        }
+    }
+    format!("{:.decimals$}{suffix}", 0.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn goal_difference_hidden_by_rounding_is_shown_precisely() {
+        // Handle time 220.01 s against 220 s: the page used to show
+        // "+0:00:00" beside "missed"; the 0.01 s is now visible.
+        assert_eq!(goal_difference(Kpi::HandleTime, 0.01), "+0.01 s");
+        // 0.4 s: one decimal is enough.
+        assert_eq!(goal_difference(Kpi::FirstResponseTime, -0.4), "-0.4 s");
+    }
+
+    #[test]
+    fn goal_difference_has_one_sign() {
+        // NPS +53 against +50 used to read "++3".
+        assert_eq!(goal_difference(Kpi::Nps, 3.0), "+3 pt");
+        // CSAT 83.5 % against 85 %: 1.5 points under, not "-1.5 %".
+        assert_eq!(goal_difference(Kpi::Csat, -1.5), "-1.5 pt");
+        // 3700 s as handle time is 1:01:40; as first response 1 h 02 m.
+        assert_eq!(goal_difference(Kpi::HandleTime, 3700.0), "+1:01:40");
+        assert_eq!(
+            goal_difference(Kpi::FirstResponseTime, -3700.0),
+            "-1 h 02 m"
+        );
+        assert_eq!(goal_difference(Kpi::Backlog, 12.0), "+12");
+    }
+
+    #[test]
+    fn goal_difference_of_zero_has_no_sign() {
+        assert_eq!(goal_difference(Kpi::Csat, 0.0), "0.0 pt");
+        assert_eq!(goal_difference(Kpi::HandleTime, 0.0), "0 s");
+    }
 
     #[test]
     fn share_change_is_in_points() {
