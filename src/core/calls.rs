@@ -208,19 +208,33 @@ pub fn first_contact_resolution(
             "one-touch: resolved with at most one agent reply and no reopen".to_string()
         }
         FcrDefinition::Auto => format!(
-            "the export's flag where there is one ({flagged} tickets), else one-touch: \
-             at most one agent reply and no reopen ({one_touch} tickets)"
+            "the export's flag where there is one{}, else one-touch: \
+             at most one agent reply and no reopen{}",
+            tickets_in_brackets(flagged),
+            tickets_in_brackets(one_touch)
         ),
     };
+    // Only the sources that gave records are named, so a call log alone
+    // does not read "0 tickets".
+    let mut sources = Vec::new();
+    if ticket_count > 0 {
+        sources.push(format::count_of(ticket_count, "ticket", "tickets"));
+    }
+    if call_count > 0 {
+        sources.push(format::count_of(call_count, "call", "calls"));
+    }
     let mut definition = format!(
         "resolved on first contact ÷ resolved contacts × 100; rule: {rule}; \
-         a reopened ticket never counts as first contact; \
-         sources: {ticket_count} tickets, {call_count} calls; \
-         tickets by resolution date, calls by start date"
+         a reopened ticket never counts as first contact; "
     );
+    if !sources.is_empty() {
+        definition.push_str(&format!("sources: {}; ", sources.join(", ")));
+    }
+    definition.push_str("tickets by resolution date, calls by start date");
     if reopens_unknown > 0 {
         definition.push_str(&format!(
-            "; reopens not in export for {reopens_unknown} tickets, counted as none"
+            "; reopens not in export for {}, counted as none",
+            format::count_of(reopens_unknown, "ticket", "tickets")
         ));
     }
 
@@ -326,6 +340,14 @@ pub fn volume(calls: &[&CallFacts], context: &Context) -> Figure {
         left_out,
         detail,
     )
+}
+
+/// ` (3 tickets)` after a rule, or nothing when no ticket used it.
+fn tickets_in_brackets(count: usize) -> String {
+    if count == 0 {
+        return String::new();
+    }
+    format!(" ({})", format::count_of(count, "ticket", "tickets"))
 }
 
 #[cfg(test)]
@@ -581,7 +603,8 @@ mod tests {
 
         let fcr = figure(&report, Kpi::FirstContactResolution);
         assert!((fcr.value.unwrap() - 200.0 / 3.0).abs() < 1e-9);
-        assert!(fcr.definition.contains("sources: 2 tickets, 1 calls"));
+        // One call: singular, where it used to read "1 calls".
+        assert!(fcr.definition.contains("sources: 2 tickets, 1 call;"));
         assert_eq!(left_out(fcr, "no first-contact flag"), 1);
         assert_eq!(left_out(fcr, "unanswered"), 1);
     }
@@ -598,7 +621,35 @@ mod tests {
 
         let fcr = figure(&report, Kpi::FirstContactResolution);
         assert_eq!(fcr.value, Some(50.0));
-        assert!(fcr.definition.contains("(1 tickets), else one-touch"));
+        // One ticket each way: "(1 ticket)", where it used to read
+        // "(1 tickets)".
+        assert!(fcr.definition.contains("(1 ticket), else one-touch"));
+        assert!(fcr.definition.contains("sources: 2 tickets;"));
+    }
+
+    #[test]
+    fn fcr_definition_of_calls_alone_omits_zero_tickets() {
+        // Two answered calls with a resolved flag and no tickets. The
+        // definition used to read "... (0 tickets) ... sources: 0 tickets,
+        // 2 calls"; now it names only what was used.
+        let call = Call {
+            answered: Some(true),
+            resolved: Some(true),
+            talk_secs: Some(60.0),
+            ..Call::default()
+        };
+        let files = vec![calls_file(vec![call.clone(), call], false)];
+
+        let report = report_of(files, FcrDefinition::Auto);
+
+        let fcr = figure(&report, Kpi::FirstContactResolution);
+        assert_eq!(fcr.value, Some(100.0));
+        assert!(
+            fcr.definition.contains("sources: 2 calls;"),
+            "{}",
+            fcr.definition
+        );
+        assert!(!fcr.definition.contains("0 tickets"), "{}", fcr.definition);
     }
 
     #[test]

@@ -34,6 +34,13 @@ pub fn count(value: f64) -> String {
     format!("{:.0}", value.round())
 }
 
+/// Writes a count with its noun in singular or plural: `1 ticket`,
+/// `2 tickets`, `0 tickets`.
+pub fn count_of(count: usize, singular: &str, plural: &str) -> String {
+    let noun = if count == 1 { singular } else { plural };
+    format!("{count} {noun}")
+}
+
 /// Formats a waiting or resolution time with its two largest units:
 /// `35 s`, `45 m`, `1 h 05 m`, `2 d 03 h`.
 ///
@@ -195,6 +202,14 @@ mod tests {
             "-1 h 02 m"
         );
         assert_eq!(goal_difference(Kpi::Backlog, 12.0), "+12");
+    }
+
+    #[test]
+    fn count_of_one_is_singular() {
+        // "1 rows" and "1 tickets" used to appear in notes.
+        assert_eq!(count_of(1, "row", "rows"), "1 row");
+        assert_eq!(count_of(2, "row", "rows"), "2 rows");
+        assert_eq!(count_of(0, "row", "rows"), "0 rows");
     }
 
     #[test]

@@ -754,11 +754,22 @@ fn duration_figure(
         }
     }
 
+    // Only the sources that gave values are named: "0 from timestamps"
+    // on a card says nothing and reads like an error.
     let from_timestamps = values.len() - from_column;
-    let mut definition = format!(
-        "{definition}; {from_timestamps} from timestamps, {from_column} from the \
-         export's own duration column"
-    );
+    let mut sources = Vec::new();
+    if from_timestamps > 0 {
+        sources.push(format!("{from_timestamps} from timestamps"));
+    }
+    if from_column > 0 {
+        sources.push(format!(
+            "{from_column} from the export's own duration column"
+        ));
+    }
+    let mut definition = definition.to_string();
+    if !sources.is_empty() {
+        definition = format!("{definition}; {}", sources.join(", "));
+    }
     if from_column > 0 && context.settings.clock == Clock::Business {
         // The loader cannot tell which clock a help desk measured its own
         // duration column on, so the reader is told.
@@ -1165,9 +1176,12 @@ mod tests {
 
         let frt = figure(&report, Kpi::FirstResponseTime);
         assert_eq!(frt.value, Some(7200.0));
+        // Only the source that gave a value is named; the definition
+        // used to read "0 from timestamps, 1 from the export's own ...".
         assert!(frt
             .definition
-            .contains("0 from timestamps, 1 from the export's own"));
+            .ends_with("; 1 from the export's own duration column"));
+        assert!(!frt.definition.contains("0 from timestamps"));
     }
 
     #[test]
