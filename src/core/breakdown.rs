@@ -6,9 +6,9 @@
 //! the rows add up to the headline. Rows use the same records and range
 //! as the headline figures.
 
-use crate::core::goals;
+use crate::core::goals::{self, Goal, GoalCheck, GoalState};
 use crate::core::model::Dimension;
-use crate::core::report::{figures, Breakdown, BreakdownRow, Context, Figure, Kpi, Records};
+use crate::core::report::{figures, Breakdown, BreakdownRow, Context, Figure, Kpi, Records, Unit};
 
 /// The label of the row for records without a value.
 pub const NONE_LABEL: &str = "(none)";
@@ -65,6 +65,10 @@ pub fn breakdown(dimension: Dimension, records: &Records, context: &Context) -> 
 }
 
 /// Keeps the figures of `kpis` and checks each goal against its figure.
+///
+/// Goals on counts (tickets created, resolved, backlog) are team-wide
+/// volumes, so they are checked on the headline only, not per row. A row
+/// figure without records gives no data, even where its value is 0.
 fn row(label: String, all: Vec<Figure>, kpis: &[Kpi], context: &Context) -> BreakdownRow {
     let figures: Vec<Figure> = all
         .into_iter()
@@ -74,9 +78,10 @@ fn row(label: String, all: Vec<Figure>, kpis: &[Kpi], context: &Context) -> Brea
         .settings
         .goals
         .iter()
+        .filter(|goal| goal.kpi.unit() != Unit::Count)
         .filter_map(|goal| {
             let figure = figures.iter().find(|figure| figure.kpi == goal.kpi)?;
-            Some(goals::check(goal, figure))
+            Some(row_goal_check(goal, figure))
         })
         .collect();
     BreakdownRow {
@@ -84,4 +89,18 @@ fn row(label: String, all: Vec<Figure>, kpis: &[Kpi], context: &Context) -> Brea
         figures,
         goals,
     }
+}
+
+/// Checks `goal` against one row's figure; a figure without records gives
+/// [`GoalState::NoData`].
+fn row_goal_check(goal: &Goal, figure: &Figure) -> GoalCheck {
+    if figure.n == 0 {
+        return GoalCheck {
+            goal: goal.clone(),
+            actual: None,
+            difference: None,
+            state: GoalState::NoData,
+        };
+    }
+    goals::check(goal, figure)
 }

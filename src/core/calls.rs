@@ -19,6 +19,9 @@ use crate::core::zone::{FieldReader, Time};
 pub struct CallFacts<'a> {
     pub dims: &'a Dims,
     pub started: Time,
+    /// `Some(false)` for abandoned or missed calls; `None` when the export
+    /// does not say.
+    pub answered: Option<bool>,
     /// Talk + hold + after-call work in seconds, else the export's own
     /// handle time.
     pub handle: Result<f64, Skip>,
@@ -62,6 +65,7 @@ impl<'a> CallFacts<'a> {
         CallFacts {
             dims: &call.dims,
             started,
+            answered: call.answered,
             handle,
             first_contact,
         }
@@ -204,19 +208,33 @@ pub fn first_contact_resolution(
             "one-touch: resolved with at most one agent reply and no reopen".to_string()
         }
         FcrDefinition::Auto => format!(
-            "the export's flag where there is one ({flagged} tickets), else one-touch: \
-             at most one agent reply and no reopen ({one_touch} tickets)"
+            "the export's flag where there is one{}, else one-touch: \
+             at most one agent reply and no reopen{}",
+            tickets_in_brackets(flagged),
+            tickets_in_brackets(one_touch)
         ),
     };
+    // Only the sources that gave records are named, so a call log alone
+    // does not read "0 tickets".
+    let mut sources = Vec::new();
+    if ticket_count > 0 {
+        sources.push(format::count_of(ticket_count, "ticket", "tickets"));
+    }
+    if call_count > 0 {
+        sources.push(format::count_of(call_count, "call", "calls"));
+    }
     let mut definition = format!(
         "resolved on first contact ÷ resolved contacts × 100; rule: {rule}; \
-         a reopened ticket never counts as first contact; \
-         sources: {ticket_count} tickets, {call_count} calls; \
-         tickets by resolution date, calls by start date"
+         a reopened ticket never counts as first contact; "
     );
+    if !sources.is_empty() {
+        definition.push_str(&format!("sources: {}; ", sources.join(", ")));
+    }
+    definition.push_str("tickets by resolution date, calls by start date");
     if reopens_unknown > 0 {
         definition.push_str(&format!(
-            "; reopens not in export for {reopens_unknown} tickets, counted as none"
+            "; reopens not in export for {}, counted as none",
+            format::count_of(reopens_unknown, "ticket", "tickets")
         ));
     }
 
@@ -248,12 +266,97 @@ pub fn first_contact_resolution(
     )
 }
 
+/// Calls: the number of calls offered, answered or not, by start date.
+///
+/// Over a range or a period, only calls started in it count; a call
+/// without a usable start time is left out with the reason. Detail: the
+/// calls marked answered out of those offered, when the export says
+/// which were answered. With no file of calls, no data (n = 0).
+///
+/// ```
+/// # use service_kpis::core::report::{build, Kpi};
+/// # use service_kpis::core::load::LoadedFile;
+/// # use service_kpis::core::model::{Call, Stamp};
+/// # use service_kpis::core::settings::Settings;
+/// # use chrono::{TimeZone, Utc};
+/// let start = Stamp::Utc(Utc.with_ymd_and_hms(2024, 3, 1, 9, 0, 0).unwrap());
+/// let call = |answered| Call { started: Some(start), answered: Some(answered), ..Default::default() };
+/// let file = LoadedFile { calls: vec![call(true), call(false)], ..Default::default() };
+/// let settings = Settings::new("UTC", Utc.with_ymd_and_hms(2024, 4, 1, 0, 0, 0).unwrap());
+/// let report = build(&[file], &settings);
+/// // Two calls offered, one of them answered.
+/// assert_eq!(report.figure(Kpi::Calls).unwrap().display, "2");
+/// ```
+pub fn volume(calls: &[&CallFacts], context: &Context) -> Figure {
+    let mut tally = Tally::default();
+    let mut offered = 0;
+    let mut answered = 0;
+    let mut any_answer_flag = false;
+    for call in calls {
+        match call.started {
+            Time::At(_) => {}
+            Time::Missing => {
+                tally.add(Skip::NoCallStart);
+                continue;
+            }
+            Time::Nonexistent => {
+                tally.add(Skip::NonexistentTime);
+                continue;
+            }
+        }
+        offered += 1;
+        any_answer_flag |= call.answered.is_some();
+        if call.answered == Some(true) {
+            answered += 1;
+        }
+    }
+
+    let zone = context.zone.name();
+    let left_out = tally.left_out(zone);
+    let mut definition = "calls offered, answered or not, by start date".to_string();
+    if !context.any_calls {
+        return Figure::no_data(Kpi::Calls, definition, left_out);
+    }
+    if offered == 0 {
+        if let Some(reason) = tally.export_reason(zone) {
+            definition = format!("{definition}; cannot be computed: {reason}");
+            return Figure::no_data(Kpi::Calls, definition, left_out);
+        }
+    }
+    let detail = if any_answer_flag {
+        definition.push_str("; answered: calls marked answered");
+        Detail::Share {
+            part: answered,
+            whole: offered,
+        }
+    } else {
+        Detail::None
+    };
+    Figure::with_value(
+        Kpi::Calls,
+        offered as f64,
+        offered,
+        definition,
+        left_out,
+        detail,
+    )
+}
+
+/// ` (3 tickets)` after a rule, or nothing when no ticket used it.
+fn tickets_in_brackets(count: usize) -> String {
+    if count == 0 {
+        return String::new();
+    }
+    format!(" ({})", format::count_of(count, "ticket", "tickets"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::load::LoadedFile;
+    use crate::core::model::Dims;
     use crate::core::model::{Ticket, TicketState};
-    use crate::core::report::testing::{column, figure, left_out, settings};
+    use crate::core::report::testing::{at, column, figure, left_out, settings};
     use crate::core::report::{build, Report};
 
     fn report_of(files: Vec<LoadedFile>, rule: FcrDefinition) -> Report {
@@ -280,6 +383,103 @@ mod tests {
             tickets,
             ..LoadedFile::default()
         }
+    }
+
+    fn offered(agent: &str, start: &str, answered: Option<bool>) -> Call {
+        Call {
+            started: at(start),
+            answered,
+            dims: Dims {
+                agent: Some(agent.to_string()),
+                ..Dims::default()
+            },
+            ..Call::default()
+        }
+    }
+
+    #[test]
+    fn call_volume_counts_offered_and_answered_calls() {
+        // Three calls with a start time, two answered, and one without a
+        // start time. Before, calls had no volume figure at all and read
+        // no data. Now: 3 offered, 2 of 3 answered, 1 left out; Ann's row
+        // 2 offered (1 answered), Bo's row 1 (1 answered).
+        let calls = vec![
+            offered("Ann", "2024-03-01T09:00:00Z", Some(true)),
+            offered("Ann", "2024-03-01T10:00:00Z", Some(false)),
+            offered("Bo", "2024-04-02T09:00:00Z", Some(true)),
+            Call {
+                answered: Some(true),
+                ..Call::default()
+            },
+        ];
+
+        let report = report_of(vec![calls_file(calls, false)], FcrDefinition::Auto);
+
+        let volume = figure(&report, Kpi::Calls);
+        assert_eq!(volume.value, Some(3.0));
+        assert_eq!(volume.detail, Detail::Share { part: 2, whole: 3 });
+        assert_eq!(left_out(volume, "no call start time in the export"), 1);
+        let agents = report
+            .breakdowns
+            .iter()
+            .find(|b| b.dimension == crate::core::model::Dimension::Agent)
+            .unwrap();
+        let row_volume = |label: &str| {
+            let row = agents.rows.iter().find(|r| r.label == label).unwrap();
+            let figure = row.figures.iter().find(|f| f.kpi == Kpi::Calls).unwrap();
+            (figure.value, figure.detail.clone())
+        };
+        assert_eq!(
+            row_volume("Ann"),
+            (Some(2.0), Detail::Share { part: 1, whole: 2 })
+        );
+        assert_eq!(
+            row_volume("Bo"),
+            (Some(1.0), Detail::Share { part: 1, whole: 1 })
+        );
+    }
+
+    #[test]
+    fn call_volume_per_period() {
+        // Monthly: March has Ann's two calls, April Bo's one.
+        let calls = vec![
+            offered("Ann", "2024-03-01T09:00:00Z", Some(true)),
+            offered("Ann", "2024-03-01T10:00:00Z", Some(false)),
+            offered("Bo", "2024-04-02T09:00:00Z", None),
+        ];
+
+        let report = report_of(vec![calls_file(calls, false)], FcrDefinition::Auto);
+
+        let column = report
+            .series
+            .kpis
+            .iter()
+            .position(|&kpi| kpi == Kpi::Calls)
+            .unwrap();
+        let per_month: Vec<(String, Option<f64>)> = report
+            .series
+            .rows
+            .iter()
+            .map(|row| (row.label.clone(), row.figures[column].value))
+            .collect();
+        assert_eq!(
+            per_month,
+            vec![
+                ("2024-03".to_string(), Some(2.0)),
+                ("2024-04".to_string(), Some(1.0))
+            ]
+        );
+    }
+
+    #[test]
+    fn call_volume_without_calls_is_no_data() {
+        // Tickets only: no calls loaded, so no data rather than 0.
+        let report = report_of(
+            vec![tickets_file(vec![Ticket::default()])],
+            FcrDefinition::Auto,
+        );
+
+        assert_eq!(figure(&report, Kpi::Calls).value, None);
     }
 
     #[test]
@@ -403,7 +603,8 @@ mod tests {
 
         let fcr = figure(&report, Kpi::FirstContactResolution);
         assert!((fcr.value.unwrap() - 200.0 / 3.0).abs() < 1e-9);
-        assert!(fcr.definition.contains("sources: 2 tickets, 1 calls"));
+        // One call: singular, where it used to read "1 calls".
+        assert!(fcr.definition.contains("sources: 2 tickets, 1 call;"));
         assert_eq!(left_out(fcr, "no first-contact flag"), 1);
         assert_eq!(left_out(fcr, "unanswered"), 1);
     }
@@ -420,7 +621,35 @@ mod tests {
 
         let fcr = figure(&report, Kpi::FirstContactResolution);
         assert_eq!(fcr.value, Some(50.0));
-        assert!(fcr.definition.contains("(1 tickets), else one-touch"));
+        // One ticket each way: "(1 ticket)", where it used to read
+        // "(1 tickets)".
+        assert!(fcr.definition.contains("(1 ticket), else one-touch"));
+        assert!(fcr.definition.contains("sources: 2 tickets;"));
+    }
+
+    #[test]
+    fn fcr_definition_of_calls_alone_omits_zero_tickets() {
+        // Two answered calls with a resolved flag and no tickets. The
+        // definition used to read "... (0 tickets) ... sources: 0 tickets,
+        // 2 calls"; now it names only what was used.
+        let call = Call {
+            answered: Some(true),
+            resolved: Some(true),
+            talk_secs: Some(60.0),
+            ..Call::default()
+        };
+        let files = vec![calls_file(vec![call.clone(), call], false)];
+
+        let report = report_of(files, FcrDefinition::Auto);
+
+        let fcr = figure(&report, Kpi::FirstContactResolution);
+        assert_eq!(fcr.value, Some(100.0));
+        assert!(
+            fcr.definition.contains("sources: 2 calls;"),
+            "{}",
+            fcr.definition
+        );
+        assert!(!fcr.definition.contains("0 tickets"), "{}", fcr.definition);
     }
 
     #[test]

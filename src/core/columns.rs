@@ -1035,6 +1035,50 @@ pub fn match_header(header: &[String], options: &ReadOptions) -> Vec<ColumnMatch
     matches
 }
 
+/// Hand mappings that [`match_header`] cannot follow, one message per
+/// role that lost: its column is already mapped to an earlier role, or
+/// the header has no such column. Roles are taken in [`Role`] order, as
+/// [`match_header`] takes them.
+pub fn unmet_mappings(header: &[String], options: &ReadOptions) -> Vec<(String, String)> {
+    let mut taken: Vec<Option<Role>> = vec![None; header.len()];
+    let mut unmet = Vec::new();
+    for (role, choice) in &options.mapping {
+        let Some(wanted) = choice else { continue };
+        let wanted_key = key_text(wanted);
+        let same = |i: &usize| key_text(&header[*i]) == wanted_key;
+        if let Some(free) = (0..header.len()).filter(same).find(|&i| taken[i].is_none()) {
+            taken[free] = Some(*role);
+            continue;
+        }
+        let holder = (0..header.len())
+            .filter(same)
+            .find_map(|i| Some((i, taken[i]?)));
+        let (name, message) = match holder {
+            Some((index, holder)) => (
+                clean_header(&header[index]),
+                format!(
+                    "mapped by hand to both {} and {}; {} keeps the column and {} is not \
+                 read (expected one role per column)",
+                    holder.label(),
+                    role.label(),
+                    holder.label(),
+                    role.label()
+                ),
+            ),
+            None => (
+                clean_header(wanted),
+                format!(
+                    "mapped by hand to {}, but the header has no such column; {} is not read",
+                    role.label(),
+                    role.label()
+                ),
+            ),
+        };
+        unmet.push((name, message));
+    }
+    unmet
+}
+
 /// Lists the roles a header in matching form can take, with a score: 1000 minus the
 /// synonym's rank for a whole-header match, 500 minus the rank for a phrase
 /// inside the header.
@@ -1688,6 +1732,45 @@ mod tests {
         // "Status" and "Created at" rank first among their synonyms.
         let found: Vec<(Role, usize)> = matches.iter().map(|m| (m.role, m.index)).collect();
         assert_eq!(found, vec![(Role::Status, 0), (Role::Created, 3)]);
+    }
+
+    #[test]
+    fn conflicting_hand_mappings_name_the_role_that_lost() {
+        // Agent and team both mapped to "Owner": it used to drop one in
+        // silence. Team comes first in role order, so agent loses; "Queue"
+        // is not in the header at all.
+        let header: Vec<String> = ["Ticket ID", "Owner"].map(String::from).to_vec();
+        let mut options = ReadOptions::default();
+        options
+            .mapping
+            .insert(Role::Agent, Some("owner".to_string()));
+        options
+            .mapping
+            .insert(Role::Team, Some("Owner".to_string()));
+        options
+            .mapping
+            .insert(Role::Channel, Some("Queue".to_string()));
+
+        let unmet = unmet_mappings(&header, &options);
+
+        assert_eq!(
+            unmet,
+            vec![
+                (
+                    "Queue".to_string(),
+                    "mapped by hand to channel, but the header has no such column; \
+                     channel is not read"
+                        .to_string()
+                ),
+                (
+                    "Owner".to_string(),
+                    "mapped by hand to both team / group and agent; team / group \
+                     keeps the column and agent is not read (expected one role per \
+                     column)"
+                        .to_string()
+                ),
+            ]
+        );
     }
 
     #[test]

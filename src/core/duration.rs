@@ -43,6 +43,10 @@ pub enum ParsedDuration {
     },
 }
 
+/// The longest duration a cell may hold, 100 years of 365.25 days in
+/// seconds; longer values are typing or export errors.
+pub const MAX_PLAUSIBLE_SECONDS: f64 = 100.0 * 365.25 * 86_400.0;
+
 /// Formats accepted, for "expected …" in messages.
 pub const EXPECTED: &str = "a duration such as 0:04:10, 1h 2m 5s, 18:25 min or a number";
 

@@ -93,6 +93,7 @@ pub fn usual_direction(kpi: Kpi) -> Direction {
         | Kpi::Ces
         | Kpi::FirstContactResolution
         | Kpi::Created
+        | Kpi::Calls
         | Kpi::Resolved
         | Kpi::SlaFirstResponse
         | Kpi::SlaResolution => Direction::HigherIsBetter,
@@ -126,8 +127,8 @@ pub fn parse_target(kpi: Kpi, text: &str) -> Result<f64, String> {
     let unit = kpi.unit();
     if unit == Unit::Seconds {
         return match parse_duration_target(trimmed) {
-            Some(seconds) => Ok(seconds),
-            None => fail(DURATION_EXAMPLES),
+            Some(seconds) if target_in_range(unit, seconds).is_ok() => Ok(seconds),
+            _ => fail(DURATION_EXAMPLES),
         };
     }
 
@@ -138,24 +139,41 @@ pub fn parse_target(kpi: Kpi, text: &str) -> Result<f64, String> {
         Unit::Count => without_separators.as_str(),
         _ => trimmed,
     };
-    let (range, expected) = match unit {
-        Unit::Percent => (
-            (0.0, 100.0),
-            "a percentage from 0 to 100 such as 85 or 85 %",
-        ),
-        Unit::NetScore => ((-100.0, 100.0), "a score from -100 to +100 such as +30"),
-        Unit::ScaleMean => ((0.0, 100.0), "a mean score such as 4.5"),
-        Unit::Count => ((0.0, f64::MAX), "a whole number of tickets such as 120"),
-        Unit::Seconds => return fail(DURATION_EXAMPLES),
-    };
     let Some(value) = parse_plain_number(number_text) else {
-        return fail(expected);
+        return fail(expected_target(unit));
+    };
+    match target_in_range(unit, value) {
+        Ok(()) => Ok(value),
+        Err(expected) => fail(expected),
+    }
+}
+
+/// What a target in `unit` should look like, for messages.
+fn expected_target(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Percent => "a percentage from 0 to 100 such as 85 or 85 %",
+        Unit::NetScore => "a score from -100 to +100 such as +30",
+        Unit::ScaleMean => "a mean score such as 4.5",
+        Unit::Count => "a whole number such as 120",
+        Unit::Seconds => DURATION_EXAMPLES,
+    }
+}
+
+/// Checks that a target lies in its unit's range: percentages 0 to 100,
+/// net scores −100 to +100, means 0 to 100, durations and counts not
+/// negative, counts whole. The error says what was expected.
+fn target_in_range(unit: Unit, value: f64) -> Result<(), &'static str> {
+    let (low, high) = match unit {
+        Unit::Percent | Unit::ScaleMean => (0.0, 100.0),
+        Unit::NetScore => (-100.0, 100.0),
+        Unit::Seconds | Unit::Count => (0.0, f64::MAX),
     };
     let whole_enough = unit != Unit::Count || value.fract() == 0.0;
-    if value < range.0 || value > range.1 || !whole_enough {
-        return fail(expected);
+    if value.is_finite() && value >= low && value <= high && whole_enough {
+        Ok(())
+    } else {
+        Err(expected_target(unit))
     }
-    Ok(value)
 }
 
 /// A decimal number with an optional sign and a decimal point or comma.
@@ -239,22 +257,32 @@ pub fn goals_to_json(goals: &[Goal]) -> String {
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
-/// Reads goals written by [`goals_to_json`]. Rejects other versions and
-/// targets that are not finite.
+/// Reads goals written by [`goals_to_json`]. Rejects other versions, and
+/// targets that the goal form would reject ([`parse_target`]'s ranges).
+/// Messages are in plain words, without the JSON reader's terms.
 pub fn goals_from_json(text: &str) -> Result<Vec<Goal>, String> {
     let file: GoalsFile = serde_json::from_str(text).map_err(|error| {
-        format!("goals file: {error} (expected a goals file saved by this page)")
+        let what = match error.classify() {
+            serde_json::error::Category::Data => {
+                "its goals are not in the form this page saves (a KPI, target or \
+                 direction it does not know)"
+            }
+            _ => "the text cannot be read as saved goals",
+        };
+        format!("not a goals file: {what} (expected a file saved with this page's goal export)")
     })?;
     if file.version != GOALS_FILE_VERSION {
         return Err(format!(
-            "goals file: version {} is not supported (expected version {GOALS_FILE_VERSION})",
+            "not a goals file: version {} is not supported (expected version \
+             {GOALS_FILE_VERSION})",
             file.version
         ));
     }
     for goal in &file.goals {
-        if !goal.target.is_finite() {
+        if let Err(expected) = target_in_range(goal.kpi.unit(), goal.target) {
             return Err(format!(
-                "goals file: the target for {} is not a number",
+                "goals file: the target {} for {} is not valid (expected {expected})",
+                goal.target,
                 goal.kpi.label()
             ));
         }
@@ -445,6 +473,41 @@ mod tests {
     #[test]
     fn goals_json_rejects_garbage() {
         assert!(goals_from_json("not json").is_err());
+    }
+
+    #[test]
+    fn goals_json_error_is_plain_words() {
+        // Used to read "goals file: expected ident at line 1 column 2".
+        let error = goals_from_json("not json").unwrap_err();
+
+        assert_eq!(
+            error,
+            "not a goals file: the text cannot be read as saved goals \
+             (expected a file saved with this page's goal export)"
+        );
+    }
+
+    #[test]
+    fn goals_json_rejects_targets_the_form_rejects() {
+        // CSAT 150 % and AHT −5 s used to be accepted from a file although
+        // the form refuses them; an NPS of −100 is the lowest valid one.
+        let file = |goal: Goal| goals_from_json(&goals_to_json(&[goal]));
+
+        let csat = file(goal(Kpi::Csat, 150.0, Direction::HigherIsBetter));
+        let aht = file(goal(Kpi::HandleTime, -5.0, Direction::LowerIsBetter));
+        let nps = file(goal(Kpi::Nps, -100.0, Direction::HigherIsBetter));
+        let backlog = file(goal(Kpi::Backlog, -1.0, Direction::LowerIsBetter));
+
+        assert_eq!(
+            csat.unwrap_err(),
+            "goals file: the target 150 for CSAT is not valid \
+             (expected a percentage from 0 to 100 such as 85 or 85 %)"
+        );
+        assert!(aht
+            .unwrap_err()
+            .contains("target -5 for Average handle time"));
+        assert!(nps.is_ok());
+        assert!(backlog.is_err());
     }
 
     #[test]

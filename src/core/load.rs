@@ -332,12 +332,21 @@ impl FileLoader {
         }
     }
 
-    /// Returns a file with no records and an `EmptyFile` problem.
+    /// Returns a file with no records and an `EmptyFile` problem, or the
+    /// reader's `BinaryFile` problem when the bytes are not text.
     fn empty_file(mut self) -> LoadedFile {
-        self.problems.push(Problem::error(
-            Location::file(&self.name),
-            ProblemKind::EmptyFile,
-        ));
+        let binary = self
+            .read_problems
+            .iter()
+            .any(|read| read.kind == ProblemKind::BinaryFile);
+        if binary {
+            self.add_read_problems(&[]);
+        } else {
+            self.problems.push(Problem::error(
+                Location::file(&self.name),
+                ProblemKind::EmptyFile,
+            ));
+        }
         self.into_loaded(Vec::new())
     }
 
@@ -897,7 +906,7 @@ impl FileLoader {
             // Its other problems (text decoding and their summaries) only
             // describe how a value was read.
             let severity = match read.kind {
-                ProblemKind::UnclosedQuote => Severity::Error,
+                ProblemKind::UnclosedQuote | ProblemKind::BinaryFile => Severity::Error,
                 _ => Severity::Warning,
             };
             let problem = Problem {
@@ -1091,6 +1100,118 @@ mod tests {
             .filter(|c| c.answered == Some(false))
             .count();
         assert_eq!(missed, 946);
+    }
+
+    #[test]
+    fn pwc_call_volume_is_5000_offered_4054_answered() {
+        // The same python count as above: 5000 rows, 946 with "N" in
+        // "Answered (Y/N)", so 5000 − 946 = 4054 answered. Calls used to
+        // have no volume figure; tickets created read no data.
+        let file = real("pwc_call_center.csv");
+        let as_of = Utc.with_ymd_and_hms(2022, 1, 1, 0, 0, 0).single();
+        let settings = Settings::new("UTC", as_of.unwrap_or_default());
+
+        let report = build(&[file], &settings);
+
+        let calls = report.figure(Kpi::Calls).cloned().expect("call volume");
+        assert_eq!(calls.value, Some(5000.0));
+        assert_eq!(
+            calls.detail,
+            crate::core::report::Detail::Share {
+                part: 4054,
+                whole: 5000
+            }
+        );
+    }
+
+    #[test]
+    fn duplicate_headers_are_named_with_the_column_used() {
+        // "Rating,Rating,Agent,Agent" used to load without a word, the
+        // first of each pair used. Columns 1 and 3 take CSAT and agent;
+        // columns 2 and 4 are not read.
+        let text = "Rating,Rating,Agent,Agent\n5,1,Ann,Bo\n";
+
+        let file = load_with("dup.csv", text.as_bytes(), ReadOptions::default());
+
+        let messages: Vec<String> = file
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Warning)
+            .map(|p| p.to_string())
+            .collect();
+        assert!(
+            messages.contains(
+                &"dup.csv: \"Rating\": the header has this name in 2 columns (1, 2); \
+              column 1 is read as CSAT rating, column 2 is not read"
+                    .to_string()
+            ),
+            "{messages:?}"
+        );
+        assert!(messages.iter().any(|m| m.contains(
+            "\"Agent\": the header has this name in 2 columns (3, 4); \
+             column 3 is read as agent, column 4 is not read"
+        )));
+    }
+
+    #[test]
+    fn binary_file_reads_as_one_binary_problem() {
+        // A PNG renamed .csv used to give 22 decoding problems; now one
+        // error says it is not text, and no "no header row" beside it.
+        let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x01\x00\x9d\xff";
+
+        let file = load_with("image.csv", png, ReadOptions::default());
+
+        let messages: Vec<String> = file.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            messages,
+            vec![
+                "image.csv:1: this looks like a binary file, not CSV text; nothing was \
+                 read (expected a CSV export)"
+            ]
+        );
+        assert!(file.kinds.is_empty());
+    }
+
+    #[test]
+    fn absurd_duration_is_left_out_with_line_and_column() {
+        // 99999999999999 hours used to be averaged in: AHT read
+        // "49999999999999:30:08". It is over 100 years, so line 2 is left
+        // out and the handle time is line 3's 0:02:00 alone.
+        let text = "Call Id,Talk time\nC-1,99999999999999:00:00\nC-2,0:02:00\n";
+
+        let file = load_with("calls.csv", text.as_bytes(), ReadOptions::default());
+
+        let messages: Vec<String> = file.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            messages,
+            vec![
+                "calls.csv:2: column \"Talk time\": \"99999999999999:00:00\": not a \
+                 plausible duration (over 100 years); left out"
+            ]
+        );
+        let talk: Vec<Option<f64>> = file.calls.iter().map(|c| c.talk_secs).collect();
+        assert_eq!(talk, vec![None, Some(120.0)]);
+    }
+
+    #[test]
+    fn conflicting_hand_mapping_is_reported_on_load() {
+        // Team and agent both mapped to "Owner": team keeps it (earlier
+        // role), and the file says agent lost instead of dropping it.
+        let mut options = ReadOptions::default();
+        options
+            .mapping
+            .insert(Role::Agent, Some("Owner".to_string()));
+        options
+            .mapping
+            .insert(Role::Team, Some("Owner".to_string()));
+        let text = "Ticket ID,Created at,Owner\nT-1,2024-03-01 10:00,Ann\n";
+
+        let file = load_with("t.csv", text.as_bytes(), options);
+
+        assert!(file.problems.iter().any(|p| p.to_string()
+            == "t.csv: \"Owner\": mapped by hand to both team / group and agent; \
+                team / group keeps the column and agent is not read (expected one \
+                role per column)"));
     }
 
     #[test]
@@ -1743,6 +1864,18 @@ mod tests {
     #[test]
     fn case_18_german_excel_export() {
         let file = case("18-excel-semicolon-decimal-comma.csv");
+
+        // The decimal-comma note used to have an empty column name, and
+        // the page showed ": numbers use a decimal comma (…)".
+        let decimal_note = file
+            .notes
+            .iter()
+            .find(|n| n.note.contains("decimal comma"))
+            .map(|n| format!("{}: {}", n.column, n.note));
+        assert_eq!(
+            decimal_note.as_deref(),
+            Some("all number columns: decimal comma (4,5 = 4.5; 1.250 = 1250)")
+        );
 
         assert_eq!(file.delimiter, b';');
         assert_eq!(file.number_style, NumberStyle::DecimalComma);

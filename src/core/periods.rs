@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
 
 use crate::core::calls::CallFacts;
+use crate::core::format;
 use crate::core::report::{figures, Context, Kpi, PeriodRow, Records, Series};
 use crate::core::settings::Period;
 use crate::core::survey::SurveyFacts;
@@ -74,6 +75,7 @@ pub fn series(
                 label: label(period, start),
                 figures: row_figures,
                 changes: Vec::new(),
+                change_display: Vec::new(),
             }
         })
         .collect();
@@ -85,7 +87,16 @@ pub fn series(
             .zip(&rows[index - 1].figures)
             .map(|(current, previous)| percent_change(previous.value, current.value))
             .collect();
+        let shown = rows[index]
+            .figures
+            .iter()
+            .zip(&rows[index - 1].figures)
+            .map(|(current, previous)| {
+                format::period_change(current.kpi.unit(), previous.value, current.value)
+            })
+            .collect();
         rows[index].changes = changes;
+        rows[index].change_display = shown;
     }
     // The unseen period before the first row was only there for changes.
     rows.remove(0);
@@ -106,6 +117,9 @@ pub fn series(
             .retain(|_| keep.next().copied().unwrap_or(false));
         let mut keep = kept.iter();
         row.changes
+            .retain(|_| keep.next().copied().unwrap_or(false));
+        let mut keep = kept.iter();
+        row.change_display
             .retain(|_| keep.next().copied().unwrap_or(false));
     }
     Series { period, kpis, rows }

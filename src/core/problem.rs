@@ -4,6 +4,7 @@
 //! every good row and return the problems beside them. A file that cannot
 //! be used at all comes back with no kinds and an error-severity problem.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -62,6 +63,9 @@ impl Location {
 pub enum ProblemKind {
     /// The file has no header row or no text at all.
     EmptyFile,
+    /// The file holds zero bytes in no UTF-16 pattern, so it is an image,
+    /// archive or other binary file rather than CSV text.
+    BinaryFile,
     /// No column of the header matched any role, so the file's kind is
     /// unknown and nothing was read from it.
     UnknownKind,
@@ -123,6 +127,13 @@ pub enum ProblemKind {
         min: f64,
         max: f64,
     },
+    /// A score inside the scale's range but between two of its points,
+    /// such as 4.5 on 1–5.
+    NotWholePoint {
+        value: String,
+        min: f64,
+        max: f64,
+    },
     /// A label that is not one of the known rating labels.
     UnknownRating {
         value: String,
@@ -165,6 +176,19 @@ impl Problem {
     }
 }
 
+/// The most characters of a value that a message quotes.
+pub const QUOTE_CHARS: usize = 80;
+
+/// Shortens a value quoted in a message to [`QUOTE_CHARS`] characters
+/// and "…": a cell can run to megabytes, and the user needs only enough
+/// of it to find the cell.
+pub fn quoted(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(QUOTE_CHARS) {
+        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
+        None => Cow::Borrowed(text),
+    }
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;
@@ -172,17 +196,100 @@ impl fmt::Display for Location {
             write!(f, ":{line}")?;
         }
         if let Some(column) = &self.column {
-            write!(f, ": column \"{column}\"")?;
+            write!(f, ": column \"{}\"", quoted(column))?;
         }
         Ok(())
+    }
+}
+
+impl ProblemKind {
+    /// A copy with every quoted value cut by [`quoted`], so that a message
+    /// never quotes a huge cell in full.
+    fn shortened(&self) -> ProblemKind {
+        use ProblemKind::*;
+        let cut = |text: &String| quoted(text).into_owned();
+        match self {
+            TooManyFields {
+                found,
+                expected,
+                extra,
+            } => TooManyFields {
+                found: *found,
+                expected: *expected,
+                extra: cut(extra),
+            },
+            NotUtf8 { value } => NotUtf8 { value: cut(value) },
+            NotATimestamp { value, expected } => NotATimestamp {
+                value: cut(value),
+                expected: expected.clone(),
+            },
+            NotADuration { value, expected } => NotADuration {
+                value: cut(value),
+                expected: expected.clone(),
+            },
+            NotANumber { value, expected } => NotANumber {
+                value: cut(value),
+                expected: expected.clone(),
+            },
+            AmbiguousDuration {
+                value,
+                as_min_sec,
+                as_hour_min,
+            } => AmbiguousDuration {
+                value: cut(value),
+                as_min_sec: *as_min_sec,
+                as_hour_min: *as_hour_min,
+            },
+            AmbiguousDateOrder { example } => AmbiguousDateOrder {
+                example: cut(example),
+            },
+            NonexistentLocalTime { value, zone } => NonexistentLocalTime {
+                value: cut(value),
+                zone: zone.clone(),
+            },
+            AmbiguousLocalTime { value, zone } => AmbiguousLocalTime {
+                value: cut(value),
+                zone: zone.clone(),
+            },
+            OutOfScale { value, min, max } => OutOfScale {
+                value: cut(value),
+                min: *min,
+                max: *max,
+            },
+            NotWholePoint { value, min, max } => NotWholePoint {
+                value: cut(value),
+                min: *min,
+                max: *max,
+            },
+            UnknownRating { value } => UnknownRating { value: cut(value) },
+            NegativeDuration { start, end } => NegativeDuration {
+                start: cut(start),
+                end: cut(end),
+            },
+            Other { value, message } => Other {
+                value: cut(value),
+                message: message.clone(),
+            },
+            EmptyFile
+            | BinaryFile
+            | UnknownKind
+            | MissingColumn { .. }
+            | UnclosedQuote
+            | UndecodableByte { .. } => self.clone(),
+        }
     }
 }
 
 impl fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use ProblemKind::*;
-        match self {
+        match &self.shortened() {
             EmptyFile => write!(f, "the file has no header row (expected CSV text)"),
+            BinaryFile => write!(
+                f,
+                "this looks like a binary file, not CSV text; nothing was read \
+                 (expected a CSV export)"
+            ),
             UnknownKind => write!(
                 f,
                 "no column matched tickets, survey responses or calls; \
@@ -245,6 +352,10 @@ impl fmt::Display for ProblemKind {
             OutOfScale { value, min, max } => {
                 write!(f, "\"{value}\" is outside the scale {min}–{max}; left out")
             }
+            NotWholePoint { value, min, max } => write!(
+                f,
+                "\"{value}\" is not a whole point on the scale {min}–{max}; left out"
+            ),
             UnknownRating { value } => {
                 write!(f, "\"{value}\" is not a known rating (expected a score or a label such as Good/Bad)")
             }
@@ -281,5 +392,35 @@ mod tests {
             "tickets.csv:14: column \"Created at\": \"yesterday\" is not a date \
              and time (expected YYYY-MM-DD HH:MM)"
         );
+    }
+
+    #[test]
+    fn huge_cell_is_quoted_shortened() {
+        // A 5 MB cell used to be quoted in full. Now the message holds
+        // the first 80 characters and "…", and so does a long header.
+        let huge = "x".repeat(5_000_000);
+        let problem = Problem::error(
+            Location::cell("tickets.csv", 3, &"h".repeat(100)),
+            ProblemKind::NotATimestamp {
+                value: huge,
+                expected: "YYYY-MM-DD".into(),
+            },
+        );
+
+        let expected = format!(
+            "tickets.csv:3: column \"{}…\": \"{}…\" is not a date and time \
+             (expected YYYY-MM-DD)",
+            "h".repeat(80),
+            "x".repeat(80)
+        );
+        assert_eq!(problem.to_string(), expected);
+    }
+
+    #[test]
+    fn short_value_is_quoted_whole() {
+        // Exactly 80 characters: nothing cut, no "…".
+        let value = "7".repeat(80);
+
+        assert_eq!(quoted(&value), value.as_str());
     }
 }

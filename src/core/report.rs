@@ -41,6 +41,8 @@ pub enum Kpi {
     Created,
     Resolved,
     Backlog,
+    /// Calls offered: every call in the range or period, answered or not.
+    Calls,
     /// First-response SLA attainment.
     SlaFirstResponse,
     /// Resolution SLA attainment.
@@ -50,7 +52,7 @@ pub enum Kpi {
 }
 
 impl Kpi {
-    pub const ALL: [Kpi; 13] = [
+    pub const ALL: [Kpi; 14] = [
         Kpi::Csat,
         Kpi::Nps,
         Kpi::Ces,
@@ -61,6 +63,7 @@ impl Kpi {
         Kpi::Created,
         Kpi::Resolved,
         Kpi::Backlog,
+        Kpi::Calls,
         Kpi::SlaFirstResponse,
         Kpi::SlaResolution,
         Kpi::ReopenRate,
@@ -78,6 +81,7 @@ impl Kpi {
             Kpi::Created => "Tickets created",
             Kpi::Resolved => "Tickets resolved",
             Kpi::Backlog => "Backlog",
+            Kpi::Calls => "Calls",
             Kpi::SlaFirstResponse => "First response SLA",
             Kpi::SlaResolution => "Resolution SLA",
             Kpi::ReopenRate => "Reopen rate",
@@ -95,7 +99,7 @@ impl Kpi {
             Kpi::Nps => Unit::NetScore,
             Kpi::Ces => Unit::ScaleMean,
             Kpi::FirstResponseTime | Kpi::ResolutionTime | Kpi::HandleTime => Unit::Seconds,
-            Kpi::Created | Kpi::Resolved | Kpi::Backlog => Unit::Count,
+            Kpi::Created | Kpi::Resolved | Kpi::Backlog | Kpi::Calls => Unit::Count,
         }
     }
 }
@@ -199,6 +203,12 @@ pub struct PeriodRow {
     /// earlier value, aligned with `figures`. An entry is `None` (shown
     /// `n/a`) where either value is missing or the earlier one is 0.
     pub changes: Vec<Option<f64>>,
+    /// The change of each figure as the page shows it, aligned with
+    /// `figures`: in points for shares and NPS (`+0.3 pt`), in percent of
+    /// the earlier value for counts, times and means (`+12.5 %`), `n/a`
+    /// without a change to show. See [`format::period_change`].
+    #[serde(default)]
+    pub change_display: Vec<String>,
 }
 
 /// KPIs per period, in the report's time zone.
@@ -299,6 +309,7 @@ pub fn build(files: &[LoadedFile], settings: &Settings) -> Report {
     let context = Context {
         settings,
         any_tickets: !ticket_facts.is_empty(),
+        any_calls: !call_facts.is_empty(),
         any_hold_or_wrap: files.iter().any(has_hold_or_wrap),
         zone,
         business: hours,
@@ -401,6 +412,7 @@ pub fn figure(kpi: Kpi, records: &Records, context: &Context) -> Figure {
         Kpi::Created => tickets::created(&records.created, context),
         Kpi::Resolved => tickets::resolved(&records.resolved, context),
         Kpi::Backlog => tickets::backlog(&records.tickets, records.backlog_at, context),
+        Kpi::Calls => calls::volume(&records.calls, context),
         Kpi::SlaFirstResponse => {
             sla::attainment(SlaMetric::FirstResponse, &records.created, context)
         }
@@ -454,6 +466,8 @@ pub struct Context<'s> {
     pub zone: Zone,
     /// True when any file has tickets, so that counts of 0 are real.
     pub any_tickets: bool,
+    /// True when any file has calls, so that call counts of 0 are real.
+    pub any_calls: bool,
     /// True when any file has a hold or after-call work column.
     pub any_hold_or_wrap: bool,
     /// The settings' business-hours schedules, prepared once.
@@ -609,6 +623,7 @@ pub enum Skip {
     NoFlag,
     TicketsOnly,
     OutOfScale,
+    NotWholePoint,
     NoReplyColumn,
     NoResolutionColumn,
     NoFlagOrReplies,
@@ -618,6 +633,7 @@ pub enum Skip {
     NoSlaPolicy,
     ResolvedWithoutReply,
     NoReopenCount,
+    NoCallStart,
 }
 
 impl Skip {
@@ -640,6 +656,7 @@ impl Skip {
             Skip::NoFlag => "no first-contact flag",
             Skip::TicketsOnly => "the one-touch rule applies to tickets only",
             Skip::OutOfScale => "outside the scale",
+            Skip::NotWholePoint => "not a whole point on the scale",
             Skip::NoReplyColumn => "no first-reply time in the export",
             Skip::NoResolutionColumn => "no status or resolution time in the export",
             Skip::NoFlagOrReplies => "no first-contact flag or agent reply count",
@@ -649,6 +666,7 @@ impl Skip {
             Skip::NoSlaPolicy => "no SLA policy set and no SLA status in the export",
             Skip::ResolvedWithoutReply => "resolved without a reply",
             Skip::NoReopenCount => "no reopen count in the export",
+            Skip::NoCallStart => "no call start time in the export",
         };
         text.to_string()
     }
@@ -700,8 +718,9 @@ impl Tally {
     /// Returns the first reason that is about the whole export (a missing
     /// column) rather than about single records, if any record has one.
     pub fn export_reason(&self, zone: &str) -> Option<String> {
-        const EXPORT_LEVEL: [Skip; 7] = [
+        const EXPORT_LEVEL: [Skip; 8] = [
             Skip::NoCreation,
+            Skip::NoCallStart,
             Skip::NoReplyColumn,
             Skip::NoResolutionColumn,
             Skip::NoFlagOrReplies,
@@ -1139,6 +1158,43 @@ mod tests {
         assert_eq!(april.label, "2024-04");
         assert_eq!(april.figures[position].value, Some(0.0));
         assert_eq!(april.changes[position], Some(-100.0));
+        assert_eq!(april.change_display[position], "-100.0 %");
+    }
+
+    #[test]
+    fn series_shows_share_changes_in_points() {
+        // CSAT in March 1 of 2 satisfied (50 %), in April 2 of 3 (66.7 %):
+        // 16.7 points up. The page used to show the relative change,
+        // (66.7 − 50) / 50 = +33.3 %.
+        let response = |line, day: &str, score| SurveyResponse {
+            line,
+            answered_at: at(day),
+            csat: Some(Rating::Score(score)),
+            ..SurveyResponse::default()
+        };
+        let file = LoadedFile {
+            surveys: vec![
+                response(2, "2024-03-05T10:00:00Z", 5.0),
+                response(3, "2024-03-06T10:00:00Z", 1.0),
+                response(4, "2024-04-05T10:00:00Z", 5.0),
+                response(5, "2024-04-06T10:00:00Z", 4.0),
+                response(6, "2024-04-07T10:00:00Z", 2.0),
+            ],
+            csat_scale: Some(crate::core::model::Scale { min: 1.0, max: 5.0 }),
+            ..LoadedFile::default()
+        };
+
+        let report = build(&[file], &settings());
+
+        let position = report
+            .series
+            .kpis
+            .iter()
+            .position(|&k| k == Kpi::Csat)
+            .unwrap();
+        let april = &report.series.rows[1];
+        assert_eq!(april.label, "2024-04");
+        assert_eq!(april.change_display[position], "+16.7 pt");
     }
 
     #[test]
@@ -1448,6 +1504,60 @@ mod tests {
     }
 
     #[test]
+    fn breakdown_rows_without_records_give_no_data_and_skip_count_goals() {
+        // Agent Lee and Agent Kim have calls; Agent Tess only has one open
+        // ticket. Tess's handle time has no record, so its goal is no
+        // data, not a check of an empty figure. A backlog goal of at most
+        // 5000 is team-wide: it used to read "met" on every agent's row,
+        // even Lee's and Kim's with 0 tickets, and is now checked on the
+        // headline only.
+        let mut calls = handle_time_file();
+        calls.tickets = vec![Ticket {
+            created: at("2024-03-01T10:00:00Z"),
+            dims: agent("Agent Tess"),
+            ..Ticket::default()
+        }];
+        let goal = |kpi, target, direction| Goal {
+            kpi,
+            target,
+            direction,
+            owner: String::new(),
+            baseline: None,
+            cadence: None,
+        };
+        let mut settings = settings();
+        settings.goals = vec![
+            goal(
+                Kpi::HandleTime,
+                1200.0,
+                crate::core::goals::Direction::LowerIsBetter,
+            ),
+            goal(
+                Kpi::Backlog,
+                5000.0,
+                crate::core::goals::Direction::LowerIsBetter,
+            ),
+        ];
+
+        let report = build(&[calls], &settings);
+
+        let states = |row: &BreakdownRow| -> Vec<(Kpi, crate::core::goals::GoalState)> {
+            row.goals.iter().map(|c| (c.goal.kpi, c.state)).collect()
+        };
+        let agents = breakdown(&report, Dimension::Agent);
+        assert_eq!(
+            states(row(agents, "Agent Tess")),
+            vec![(Kpi::HandleTime, crate::core::goals::GoalState::NoData)]
+        );
+        assert_eq!(
+            states(row(agents, "Agent Kim")),
+            vec![(Kpi::HandleTime, crate::core::goals::GoalState::Met)]
+        );
+        assert_eq!(report.goals.len(), 2);
+        assert_eq!(report.goals[1].goal.kpi, Kpi::Backlog);
+    }
+
+    #[test]
     fn series_cut_to_latest_periods_with_note() {
         // Daily periods from 1 January 2021 to 1 June 2024 are over 1200
         // days; only the latest MAX_ROWS remain, ending on 1 June 2024.
@@ -1658,7 +1768,11 @@ mod tests {
             settings.period = period;
             let report = build(std::slice::from_ref(&file), &settings);
 
-            assert_eq!(figure(&report, Kpi::Created).value, Some(3.0));
+            // The local minimum has no instant in Berlin, so that ticket
+            // has no usable creation time and is left out of the count.
+            let created = figure(&report, Kpi::Created);
+            assert_eq!(created.value, Some(2.0));
+            assert_eq!(created.left_out.iter().map(|l| l.count).sum::<usize>(), 1);
             assert!(report.series.rows.len() <= periods::MAX_ROWS);
         }
     }

@@ -84,19 +84,21 @@ impl<'a> SurveyFacts<'a> {
     ) -> SurveyFacts<'a> {
         let line = response.line;
         let mut check = |value: f64, min: f64, max: f64, role: Role| {
-            let whole = value.is_finite() && value.fract() == 0.0;
-            if whole && value >= min && value <= max {
+            let inside = value.is_finite() && value >= min && value <= max;
+            let whole = value.fract() == 0.0;
+            if inside && whole {
                 return Ok(value as i64);
             }
-            log.push(Problem::error(
-                reader.location(line, role),
-                ProblemKind::OutOfScale {
-                    value: format!("{value}"),
-                    min,
-                    max,
-                },
-            ));
-            Err(Skip::OutOfScale)
+            let value = format!("{value}");
+            let (kind, skip) = if inside {
+                let kind = ProblemKind::NotWholePoint { value, min, max };
+                (kind, Skip::NotWholePoint)
+            } else {
+                let kind = ProblemKind::OutOfScale { value, min, max };
+                (kind, Skip::OutOfScale)
+            };
+            log.push(Problem::error(reader.location(line, role), kind));
+            Err(skip)
         };
 
         let csat = response.csat.as_ref().map(|rating| match rating {
@@ -171,7 +173,7 @@ pub fn csat(responses: &[&SurveyFacts], context: &Context) -> Figure {
     let mut n = 0;
     let mut undated = 0;
     let mut labels = BTreeMap::<(std::cmp::Reverse<Sentiment>, &str), usize>::new();
-    let mut scores = BTreeMap::<i64, usize>::new();
+    let mut scores = BTreeMap::<((i64, i64), i64), usize>::new();
     let mut scales = BTreeSet::new();
     for response in responses {
         let answer = match &response.csat {
@@ -191,7 +193,7 @@ pub fn csat(responses: &[&SurveyFacts], context: &Context) -> Figure {
         }
         match answer {
             CsatAnswer::Score { points, scale, .. } => {
-                *scores.entry(*points).or_default() += 1;
+                *scores.entry((*scale, *points)).or_default() += 1;
                 scales.insert(*scale);
             }
             CsatAnswer::Label { text, sentiment } => {
@@ -205,7 +207,14 @@ pub fn csat(responses: &[&SurveyFacts], context: &Context) -> Figure {
     let top_box = i64::from(context.settings.csat_top_box.max(1));
     let satisfied_scores: Vec<String> = scales
         .iter()
-        .map(|&(min, max)| format!("{}–{max} on {min}–{max}", max - top_box + 1))
+        .map(|&(min, max)| {
+            let lowest = max - top_box + 1;
+            if lowest >= max {
+                format!("{max} on {min}–{max}")
+            } else {
+                format!("{lowest}–{max} on {min}–{max}")
+            }
+        })
         .collect();
     let mut definition = "satisfied responses ÷ all responses × 100; satisfied = ".to_string();
     if !satisfied_scores.is_empty() {
@@ -224,11 +233,18 @@ pub fn csat(responses: &[&SurveyFacts], context: &Context) -> Figure {
         .into_iter()
         .map(|((_, text), count)| (text.to_string(), count))
         .collect();
-    distribution.extend(
-        scores
-            .into_iter()
-            .map(|(points, count)| (points.to_string(), count)),
-    );
+    // Files on different scales must not add up: a 5 on 1–5 and a 5 on
+    // 0–10 are different answers, so with several scales each label
+    // names its scale.
+    let several_scales = scales.len() > 1;
+    distribution.extend(scores.into_iter().map(|(((min, max), points), count)| {
+        let label = if several_scales {
+            format!("{points} of {min}–{max}")
+        } else {
+            points.to_string()
+        };
+        (label, count)
+    }));
     let value = satisfied as f64 / n as f64 * 100.0;
     let detail = Detail::Distribution(distribution);
     Figure::with_value(
@@ -438,6 +454,58 @@ mod tests {
     }
 
     #[test]
+    fn csat_distribution_keeps_scales_apart() {
+        // A 1–5 file with 5, 4 and a 0–10 file with 5, 10. The 5s used to
+        // add up to "5: 2"; each now names its scale. Scales run in order
+        // of (min, max), so 0–10 before 1–5, and points in order within.
+        let file = |name: &str, scale, scores: &[f64]| LoadedFile {
+            name: name.to_string(),
+            columns: vec![column(Role::Csat, 1, "Rating")],
+            csat_scale: scale,
+            surveys: csat_scores(scores),
+            ..LoadedFile::default()
+        };
+        let ten = Some(Scale {
+            min: 0.0,
+            max: 10.0,
+        });
+        let files = [
+            file("five.csv", ONE_TO_FIVE, &[5.0, 4.0]),
+            file("ten.csv", ten, &[5.0, 10.0]),
+        ];
+
+        let report = build(&files, &settings());
+
+        assert_eq!(
+            figure(&report, Kpi::Csat).detail,
+            Detail::Distribution(vec![
+                ("5 of 0–10".to_string(), 1),
+                ("10 of 0–10".to_string(), 1),
+                ("4 of 1–5".to_string(), 1),
+                ("5 of 1–5".to_string(), 1),
+            ])
+        );
+    }
+
+    #[test]
+    fn csat_top_one_definition_names_a_single_point() {
+        // With only the top point satisfied, the definition used to read
+        // "satisfied = 5–5 on 1–5".
+        let mut settings = settings();
+        settings.csat_top_box = 1;
+
+        let report = report_of(csat_scores(&[5.0, 4.0]), ONE_TO_FIVE, &settings);
+
+        let csat = figure(&report, Kpi::Csat);
+        assert!(
+            csat.definition.contains("satisfied = 5 on 1–5 or"),
+            "{}",
+            csat.definition
+        );
+        assert_eq!(csat.value, Some(50.0));
+    }
+
+    #[test]
     fn csat_top_box_on_ten_point_scale() {
         // On 0–10 the top two points are 9 and 10; 8 is not: 2 / 4.
         let scale = Some(Scale {
@@ -465,12 +533,17 @@ mod tests {
     #[test]
     fn csat_out_of_scale_and_fractions_left_out() {
         // 6 is outside 1–5 and 4.5 is not a whole point; only 5 counts.
+        // 4.5 used to be called "outside the scale" too.
         let report = report_of(csat_scores(&[5.0, 6.0, 4.5]), ONE_TO_FIVE, &settings());
 
         let csat = figure(&report, Kpi::Csat);
         assert_eq!(csat.value, Some(100.0));
         assert_eq!(csat.n, 1);
-        assert_eq!(left_out(csat, "outside the scale"), 2);
+        assert_eq!(left_out(csat, "outside the scale"), 1);
+        assert_eq!(left_out(csat, "not a whole point on the scale"), 1);
+        assert!(report.problems[1]
+            .to_string()
+            .ends_with(": \"4.5\" is not a whole point on the scale 1–5; left out"));
         assert_eq!(report.problems.len(), 2);
         assert_eq!(report.problems[0].location.line, Some(3));
         assert_eq!(
@@ -515,7 +588,8 @@ mod tests {
         let nps = figure(&report, Kpi::Nps);
         assert_eq!(nps.value, Some(-100.0));
         assert_eq!(nps.display, "-100");
-        assert_eq!(left_out(nps, "outside the scale"), 2);
+        assert_eq!(left_out(nps, "outside the scale"), 1);
+        assert_eq!(left_out(nps, "not a whole point on the scale"), 1);
     }
 
     #[test]

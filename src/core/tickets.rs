@@ -754,11 +754,22 @@ fn duration_figure(
         }
     }
 
+    // Only the sources that gave values are named: "0 from timestamps"
+    // on a card says nothing and reads like an error.
     let from_timestamps = values.len() - from_column;
-    let mut definition = format!(
-        "{definition}; {from_timestamps} from timestamps, {from_column} from the \
-         export's own duration column"
-    );
+    let mut sources = Vec::new();
+    if from_timestamps > 0 {
+        sources.push(format!("{from_timestamps} from timestamps"));
+    }
+    if from_column > 0 {
+        sources.push(format!(
+            "{from_column} from the export's own duration column"
+        ));
+    }
+    let mut definition = definition.to_string();
+    if !sources.is_empty() {
+        definition = format!("{definition}; {}", sources.join(", "));
+    }
     if from_column > 0 && context.settings.clock == Clock::Business {
         // The loader cannot tell which clock a help desk measured its own
         // duration column on, so the reader is told.
@@ -812,9 +823,12 @@ fn count_figure(
     Figure::with_value(kpi, count as f64, count, definition, left_out, Detail::None)
 }
 
-/// Tickets created: the number of tickets, merged ones left out.
+/// Tickets created: the number of tickets with a creation time, merged
+/// ones left out.
 ///
-/// Over a range or a period, only tickets created in it count. With no
+/// Over a range or a period, only tickets created in it count. A ticket
+/// without a usable creation time is left out with the reason, and an
+/// export without creation times gives no data with that reason. With no
 /// file of tickets, no data (n = 0).
 pub fn created(tickets: &[&TicketFacts], context: &Context) -> Figure {
     let mut tally = Tally::default();
@@ -822,11 +836,17 @@ pub fn created(tickets: &[&TicketFacts], context: &Context) -> Figure {
     for ticket in tickets {
         if ticket.is_merged() {
             tally.add(Skip::Merged);
-        } else {
-            count += 1;
+            continue;
+        }
+        match ticket.created {
+            Time::At(_) => count += 1,
+            Time::Missing => tally.add(Skip::NoCreation),
+            Time::Nonexistent => tally.add(Skip::NonexistentTime),
         }
     }
-    let definition = "tickets created, by creation date; merged tickets left out".to_string();
+    let definition = "tickets created, by creation date; merged tickets and tickets \
+                      without a creation time left out"
+        .to_string();
     count_figure(Kpi::Created, count, definition, &tally, context)
 }
 
@@ -1065,6 +1085,48 @@ mod tests {
     }
 
     #[test]
+    fn created_leaves_out_tickets_without_creation_time() {
+        // Two tickets with a creation time and one without: 2 created and
+        // 1 left out. The count used to read 3, the ticket without a
+        // creation time included.
+        let report = report_of(vec![
+            replied("2024-03-01T10:00:00Z", "2024-03-01T10:10:00Z"),
+            replied("2024-03-02T10:00:00Z", "2024-03-02T10:10:00Z"),
+            Ticket {
+                first_response_secs: Some(60.0),
+                ..Ticket::default()
+            },
+        ]);
+
+        let created = figure(&report, Kpi::Created);
+        assert_eq!(created.value, Some(2.0));
+        assert_eq!(left_out(created, "no creation time in the export"), 1);
+    }
+
+    #[test]
+    fn created_without_creation_column_is_no_data_with_reason() {
+        // A file whose tickets have no creation time at all: no data,
+        // not a count of 1 as before.
+        let file = LoadedFile {
+            name: "tickets.csv".to_string(),
+            columns: vec![column(Role::ResolvedAt, 0, "Solved")],
+            tickets: vec![Ticket {
+                resolved_at: at("2024-03-01T10:00:00Z"),
+                ..Ticket::default()
+            }],
+            ..LoadedFile::default()
+        };
+
+        let report = build(&[file], &settings());
+
+        let created = figure(&report, Kpi::Created);
+        assert_eq!(created.value, None);
+        assert!(created
+            .definition
+            .contains("cannot be computed: no creation time in the export"));
+    }
+
+    #[test]
     fn negative_first_response_left_out_with_problem() {
         // Reply at 09:00 for a ticket created at 10:00: −1 h.
         let report = report_of(vec![replied(
@@ -1114,9 +1176,12 @@ mod tests {
 
         let frt = figure(&report, Kpi::FirstResponseTime);
         assert_eq!(frt.value, Some(7200.0));
+        // Only the source that gave a value is named; the definition
+        // used to read "0 from timestamps, 1 from the export's own ...".
         assert!(frt
             .definition
-            .contains("0 from timestamps, 1 from the export's own"));
+            .ends_with("; 1 from the export's own duration column"));
+        assert!(!frt.definition.contains("0 from timestamps"));
     }
 
     #[test]

@@ -408,7 +408,7 @@ impl Cells<'_> {
             .copied()
             .unwrap_or(DurationUnit::Seconds);
         let decimal_comma = self.plan.number_style == NumberStyle::DecimalComma;
-        match duration::parse_duration(&text, unit, decimal_comma) {
+        let seconds = match duration::parse_duration(&text, unit, decimal_comma) {
             Some(ParsedDuration::Seconds(seconds)) => Some(seconds),
             Some(ParsedDuration::Ambiguous {
                 as_min_sec,
@@ -418,7 +418,7 @@ impl Cells<'_> {
                 TwoPartDuration::HoursMinutes => Some(as_hour_min),
                 TwoPartDuration::Ask => {
                     let kind = ProblemKind::AmbiguousDuration {
-                        value: text,
+                        value: text.clone(),
                         as_min_sec,
                         as_hour_min,
                     };
@@ -434,9 +434,20 @@ impl Cells<'_> {
                     expected: duration::EXPECTED.to_string(),
                 };
                 self.error(index, "duration", kind);
-                None
+                return None;
             }
+        }?;
+        // A value such as `99999999999999:00:00` parses, but no call or
+        // ticket lasts a century; averaging it in would swamp the figure.
+        if seconds.abs() > duration::MAX_PLAUSIBLE_SECONDS {
+            let kind = ProblemKind::Other {
+                value: text,
+                message: "not a plausible duration (over 100 years); left out".to_string(),
+            };
+            self.error(index, "duration", kind);
+            return None;
         }
+        Some(seconds)
     }
 
     fn number(&mut self, role: Role) -> Option<f64> {

@@ -8,6 +8,14 @@ impl FileLoader {
     pub(super) fn make_plan(&mut self, header: &[String]) {
         let mut columns = columns::match_header(header, &self.options);
         let mut notes = Vec::new();
+        for problem in duplicate_headers(&self.name, header, &columns) {
+            self.problems.push(problem);
+        }
+        for (value, message) in columns::unmet_mappings(header, &self.options) {
+            let kind = ProblemKind::Other { value, message };
+            self.problems
+                .push(Problem::warning(Location::file(&self.name), kind));
+        }
 
         let number_style = number_style_of(&self.sample, &columns);
         let decimal_comma = number_style == NumberStyle::DecimalComma;
@@ -25,9 +33,11 @@ impl FileLoader {
 
         let (kinds, left_out_reason) = kinds_of(&columns);
         if decimal_comma {
+            // The page writes a note as "column: note", so this note about
+            // every number column names them as a group, never an empty name.
             notes.push(ColumnNote {
-                column: String::new(),
-                note: "numbers use a decimal comma (4,5 = 4.5; 1.250 = 1250)".to_string(),
+                column: ALL_NUMBER_COLUMNS.to_string(),
+                note: "decimal comma (4,5 = 4.5; 1.250 = 1250)".to_string(),
             });
         }
         if kinds.contains(&FileKind::Tickets) && lacks_creation_time(&columns) {
@@ -288,6 +298,51 @@ fn scale_from_header(header: &str) -> Option<Scale> {
             max: f64::from(high),
         })
     })
+}
+
+/// The column name of a note about every number column of a file.
+const ALL_NUMBER_COLUMNS: &str = "all number columns";
+
+/// Warns once per header name that appears in more than one column,
+/// saying which of those columns is read and as what, so that a second
+/// `Rating` column is not ignored in silence.
+fn duplicate_headers(file: &str, header: &[String], columns: &[ColumnMatch]) -> Vec<Problem> {
+    let key = |text: &str| columns::clean_header(text).to_lowercase();
+    let mut problems = Vec::new();
+    for (index, name) in header.iter().enumerate() {
+        let name_key = key(name);
+        let first_time = !header[..index].iter().any(|h| key(h) == name_key);
+        if name_key.is_empty() || !first_time {
+            continue;
+        }
+        let same: Vec<usize> = (index..header.len())
+            .filter(|&i| key(&header[i]) == name_key)
+            .collect();
+        if same.len() < 2 {
+            continue;
+        }
+        let numbers: Vec<String> = same.iter().map(|i| (i + 1).to_string()).collect();
+        let uses: Vec<String> = same
+            .iter()
+            .map(|&i| match columns.iter().find(|m| m.index == i) {
+                Some(found) => format!("column {} is read as {}", i + 1, found.role.label()),
+                None => format!("column {} is not read", i + 1),
+            })
+            .collect();
+        problems.push(Problem::warning(
+            Location::file(file),
+            ProblemKind::Other {
+                value: columns::clean_header(name),
+                message: format!(
+                    "the header has this name in {} columns ({}); {}",
+                    same.len(),
+                    numbers.join(", "),
+                    uses.join(", ")
+                ),
+            },
+        ));
+    }
+    problems
 }
 
 #[cfg(test)]
