@@ -7,13 +7,15 @@
 mod common;
 
 use service_kpis::core::columns::Role;
-use service_kpis::core::load::LoadedFile;
+use service_kpis::core::load::{load_file, LoadedFile};
 use service_kpis::core::model::{Dimension, FileKind, Stamp};
 use service_kpis::core::number::NumberStyle;
 use service_kpis::core::problem::{ProblemKind, Severity};
 use service_kpis::core::read::{CsvReader, RawRecord, TextEncoding};
 use service_kpis::core::report::{build, Detail, Kpi};
-use service_kpis::core::settings::{CesScale, DateRange, Period, ReadOptions, TwoPartDuration};
+use service_kpis::core::settings::{
+    CesScale, DateRange, Period, ReadOptions, Settings, TwoPartDuration,
+};
 
 use common::*;
 
@@ -116,7 +118,7 @@ fn case_12_ces_rejects_out_of_scale() {
     let ces = figure(&report, Kpi::Ces);
     let problems = all_problems(&files, &report);
 
-    // Valid answers 7, 6, 6, 5, 2, 7, 4: n = 7, sum 37, mean 37 / 7 = 5.2857.
+    // Valid responses 7, 6, 6, 5, 2, 7, 4: n = 7, sum 37, mean 37 / 7 = 5.2857.
     // Easy (5–7): 7, 6, 6, 5, 7 = 5 of 7 = 71.43 %.
     assert_eq!(ces.n, 7);
     assert_close(value(ces), 37.0 / 7.0, 0.005, "CES mean");
@@ -138,7 +140,7 @@ fn case_12_ces_rejects_out_of_scale() {
     );
     assert_eq!((min, max), (1, 7));
 
-    // Line 8 holds 0 and line 9 holds 9: both outside 1–7, rejected.
+    // Line 8 contains 0 and line 9 contains 9: both outside 1–7, rejected.
     for (line, written) in [(8, "0"), (9, "9")] {
         let on_line = problems_on_line(&problems, line);
         assert_eq!(on_line.len(), 1, "problems on line {line}: {on_line:?}");
@@ -155,14 +157,11 @@ fn case_12_ces_rejects_out_of_scale() {
             "line {line}"
         );
     }
-    // Line 10 is blank: no answer, which is not an error.
+    // Line 10 is blank: no response, which is not an error.
     assert_eq!(problems_on_line(&problems, 10), Vec::<&_>::new());
 }
 
-fn empty_period_settings(
-    first: (i32, u32, u32),
-    last: (i32, u32, u32),
-) -> service_kpis::core::settings::Settings {
+fn empty_period_settings(first: (i32, u32, u32), last: (i32, u32, u32)) -> Settings {
     let mut settings = settings_utc(utc(2024, 6, 1, 0, 0));
     settings.period = Period::Month;
     settings.range = Some(DateRange {
@@ -237,7 +236,7 @@ fn case_13_header_only_file_reads_no_data() {
         .iter()
         .position(|&byte| byte == b'\n')
         .map_or(bytes.len(), |at| at + 1);
-    let file = service_kpis::core::load::load_file(
+    let file = load_file(
         "header-only.csv",
         &bytes[..header_end],
         ReadOptions::default(),

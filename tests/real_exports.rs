@@ -52,7 +52,7 @@ const ALL_REAL: [&str; 9] = [
     TWCS,
 ];
 
-/// A fixed "now" after every record of every real file.
+/// Builds UTC settings with "now" fixed after every record of every real file.
 fn settings() -> Settings {
     settings_utc(utc(2025, 1, 1, 0, 0))
 }
@@ -605,7 +605,7 @@ fn hostile_inputs_are_reported() {
         file.problems.iter().any(|problem| wanted(&problem.kind))
     };
 
-    // No header at all: nothing to read, and the file says so.
+    // No header at all: nothing to read, and the file reports it.
     for name in ["empty", "only a BOM"] {
         let file = load(name);
         assert!(file.kinds.is_empty(), "{name}: kinds {:?}", file.kinds);

@@ -63,7 +63,7 @@ pub fn date(year: i32, month: u32, day: u32) -> NaiveDate {
     }
 }
 
-/// The calendar date of a stamp as written: the UTC date of an instant,
+/// Returns the calendar date of a stamp as written: the UTC date of an instant,
 /// the wall-clock date of a local time.
 pub fn stamp_date(stamp: Stamp) -> NaiveDate {
     match stamp {
@@ -109,7 +109,7 @@ pub fn assert_no_data(figure: &Figure) {
     assert_eq!(figure.display, NO_DATA, "{:?} display", figure.kpi);
 }
 
-/// The median, mean and 90th percentile of a duration figure.
+/// Returns the median, mean and 90th percentile of a duration figure.
 pub fn durations(figure: &Figure) -> (f64, f64, f64) {
     match figure.detail {
         Detail::Durations { median, mean, p90 } => (median, mean, p90),
@@ -146,7 +146,7 @@ pub fn breakdown_row<'a>(
     }
 }
 
-/// The figure for `kpi` in a breakdown or series row.
+/// Finds the figure for `kpi` among a breakdown or series row's figures.
 pub fn row_figure<'a>(figures: &'a [Figure], kpi: Kpi, row: &str) -> &'a Figure {
     match figures.iter().find(|figure| figure.kpi == kpi) {
         Some(figure) => figure,
@@ -192,7 +192,7 @@ pub fn problems_on_line<'a>(problems: &[&'a Problem], line: u64) -> Vec<&'a Prob
         .collect()
 }
 
-/// Every figure of the report: headline, breakdown rows and periods.
+/// Collects every figure of the report: headline, breakdown rows and periods.
 pub fn every_figure(report: &Report) -> Vec<&Figure> {
     let breakdown_figures = report
         .breakdowns

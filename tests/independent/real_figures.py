@@ -146,7 +146,7 @@ def botanic_nps():
     name = "botanic_nps_latin1.csv"
     # The file is Windows-1252 with a few bytes that code page leaves
     # undefined (0x90); errors="replace" turns those into U+FFFD, as the
-    # reader does. Only the text column holds such bytes.
+    # reader does. Only the text column contains such bytes.
     with open(path(name), "rb") as handle:
         raw = handle.read()
     undefined = sum(raw.count(bytes([byte])) for byte in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
