@@ -3,10 +3,44 @@
 //!
 //! Built on `csv-core`, the push parser of the `csv` crate, so a file can be
 //! fed a chunk at a time (from a `Blob` slice or a worker) without keeping
-//! its text. Blank lines are skipped. Fields that are not valid UTF-8 are
-//! decoded as Windows-1252 and reported.
+//! its text. Only the first [`SNIFF_BYTES`] are buffered, to choose the
+//! dialect; after that only the pending partial record is kept. Blank lines
+//! are skipped. Fields that are not valid UTF-8 are decoded as Windows-1252
+//! and reported. This module does not know column names or types: ragged
+//! rows come back as they are, and the loader decides about them.
+//!
+//! # Line ends
+//!
+//! The line end is chosen once, from the sniffed bytes:
+//!
+//! - If they contain a line feed, records end at LF only and the CR of a
+//!   CRLF is dropped from the record's last field. A lone CR inside
+//!   unquoted text is then data, not a line end, because exports with LF or
+//!   CRLF line ends carry stray CRs inside free text (tweets, descriptions).
+//! - Otherwise, if they contain a carriage return, records end at CR (old
+//!   Mac files).
+//!
+//! A record's line is the physical line where it starts, counting the
+//! header as line 1 and counting every line-end byte, including those inside
+//! quoted fields.
+
+use csv_core::{ReadRecordResult, Reader, ReaderBuilder, Terminator};
 
 use crate::core::problem::ProblemKind;
+
+/// How many bytes the reader buffers before it chooses the delimiter and the
+/// line end.
+pub const SNIFF_BYTES: usize = 64 * 1024;
+
+/// How many lines the delimiter sniffer looks at, at most.
+const SNIFF_LINES: usize = 100;
+
+/// Delimiters the sniffer chooses from; on a tie the earliest wins.
+const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
+
+/// How many decoding problems are reported one by one; the rest are
+/// summed up in one problem at the end of the file.
+const MAX_DECODING_PROBLEMS: usize = 20;
 
 /// How the text of a file was decoded.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -36,7 +70,29 @@ pub struct ReadProblem {
 }
 
 /// Push parser for one file.
-pub struct CsvReader {}
+///
+/// ```
+/// use service_kpis::core::read::CsvReader;
+///
+/// let mut reader = CsvReader::new();
+/// let mut records = Vec::new();
+/// reader.push(b"id;score\r\nT-1;4,5", &mut records);
+/// reader.finish(&mut records);
+///
+/// assert_eq!(reader.delimiter(), Some(b';'));
+/// assert_eq!(records[1].line, 2);
+/// assert_eq!(records[1].fields, ["T-1", "4,5"]);
+/// ```
+pub struct CsvReader {
+    /// The first bytes of the file, kept until the dialect is chosen.
+    sniff_buffer: Vec<u8>,
+    /// The parser, once the dialect is chosen.
+    parser: Option<RecordParser>,
+    delimiter: Option<u8>,
+    encoding: TextEncoding,
+    decoder: FieldDecoder,
+    finished: bool,
+}
 
 impl Default for CsvReader {
     fn default() -> Self {
@@ -46,32 +102,894 @@ impl Default for CsvReader {
 
 impl CsvReader {
     pub fn new() -> CsvReader {
-        todo!("CsvReader::new")
+        CsvReader {
+            sniff_buffer: Vec::new(),
+            parser: None,
+            delimiter: None,
+            encoding: TextEncoding::Utf8,
+            decoder: FieldDecoder::default(),
+            finished: false,
+        }
     }
 
     /// Feeds the next chunk of bytes; complete records are appended to `out`.
+    ///
+    /// Chunks may split a file anywhere, even inside a quoted field, a CRLF
+    /// or a multi-byte character. Bytes pushed after [`CsvReader::finish`]
+    /// are ignored.
     pub fn push(&mut self, chunk: &[u8], out: &mut Vec<RawRecord>) {
-        let _ = (chunk, out);
-        todo!()
+        if self.finished {
+            return;
+        }
+
+        if let Some(parser) = &mut self.parser {
+            parser.feed(chunk, &mut self.decoder, out);
+            return;
+        }
+
+        self.sniff_buffer.extend_from_slice(chunk);
+        if self.sniff_buffer.len() >= SNIFF_BYTES {
+            self.start_parser(false, out);
+        }
     }
 
     /// Ends the input; the last records are appended to `out`.
     pub fn finish(&mut self, out: &mut Vec<RawRecord>) {
-        let _ = out;
-        todo!()
+        if self.finished {
+            return;
+        }
+        self.finished = true;
+
+        if self.parser.is_none() {
+            self.start_parser(true, out);
+        }
+        if let Some(parser) = &mut self.parser {
+            parser.finish(&mut self.decoder, out);
+        }
+        self.decoder.summarize_suppressed();
     }
 
     /// The delimiter, once enough bytes were seen to sniff it.
     pub fn delimiter(&self) -> Option<u8> {
-        todo!()
+        self.delimiter
     }
 
+    /// The encoding seen so far: it can change to Windows-1252 at any
+    /// field that is not valid UTF-8.
     pub fn encoding(&self) -> TextEncoding {
-        todo!()
+        if self.decoder.saw_windows_1252 {
+            TextEncoding::Windows1252
+        } else {
+            self.encoding
+        }
     }
 
     /// Problems found so far, emptied by the call.
     pub fn take_problems(&mut self) -> Vec<ReadProblem> {
-        todo!()
+        std::mem::take(&mut self.decoder.problems)
+    }
+
+    /// Chooses the dialect from the buffered bytes, then parses them.
+    fn start_parser(&mut self, at_end: bool, out: &mut Vec<RawRecord>) {
+        let mut buffered = std::mem::take(&mut self.sniff_buffer);
+        let mut text: &[u8] = &buffered;
+
+        if let Some(rest) = text.strip_prefix(b"\xEF\xBB\xBF") {
+            self.encoding = TextEncoding::Utf8WithBom;
+            text = rest;
+        }
+
+        let terminator = sniff_terminator(text);
+        let delimiter = sniff_delimiter(text, terminator, at_end);
+        self.delimiter = Some(delimiter);
+
+        let mut parser = RecordParser::new(delimiter, terminator);
+        parser.feed(text, &mut self.decoder, out);
+        self.parser = Some(parser);
+
+        // The buffer is not needed any more; free it rather than keep 64 KiB.
+        buffered.clear();
+        buffered.shrink_to_fit();
+    }
+}
+
+/// Chooses the line-end byte: LF if the text has one, else CR if it has
+/// one, else LF.
+fn sniff_terminator(text: &[u8]) -> u8 {
+    if text.contains(&b'\n') {
+        b'\n'
+    } else if text.contains(&b'\r') {
+        b'\r'
+    } else {
+        b'\n'
+    }
+}
+
+/// Chooses the delimiter whose count outside quotes is the same on the
+/// most lines, ignoring delimiters that never occur.
+///
+/// Each candidate's count per line is taken over the first lines of
+/// `text`. Its modal count must be non-zero; the candidate whose modal
+/// count is met by the most lines wins, and ties go to the earlier entry of
+/// [`DELIMITERS`] (comma first). A file with no candidate at all is read
+/// with commas. Unless `at_end`, the last line may be cut off, so it is left
+/// out.
+fn sniff_delimiter(text: &[u8], terminator: u8, at_end: bool) -> u8 {
+    let lines = count_delimiters_per_line(text, terminator, at_end);
+
+    let mut best = (b',', 0usize);
+    for (index, &candidate) in DELIMITERS.iter().enumerate() {
+        let counts: Vec<usize> = lines.iter().map(|line| line[index]).collect();
+        let Some(mode) = modal_count(&counts) else {
+            continue;
+        };
+        if mode == 0 {
+            continue;
+        }
+
+        let agreeing = counts.iter().filter(|&&count| count == mode).count();
+        if agreeing > best.1 {
+            best = (candidate, agreeing);
+        }
+    }
+    best.0
+}
+
+/// Counts each of [`DELIMITERS`] outside double quotes, per non-blank line
+/// (a line ends at `terminator` outside quotes).
+fn count_delimiters_per_line(text: &[u8], terminator: u8, at_end: bool) -> Vec<[usize; 4]> {
+    let mut lines = Vec::new();
+    let mut counts = [0usize; 4];
+    let mut blank = true;
+    let mut in_quotes = false;
+
+    for &byte in text {
+        if lines.len() >= SNIFF_LINES {
+            return lines;
+        }
+        if byte == b'"' {
+            // A doubled quote toggles twice, which leaves the state as it was.
+            in_quotes = !in_quotes;
+            blank = false;
+        } else if in_quotes {
+            continue;
+        } else if byte == terminator {
+            if !blank {
+                lines.push(counts);
+            }
+            counts = [0; 4];
+            blank = true;
+        } else if let Some(index) = DELIMITERS.iter().position(|&d| d == byte) {
+            counts[index] += 1;
+            blank = false;
+        } else if !byte.is_ascii_whitespace() {
+            blank = false;
+        }
+    }
+
+    if at_end && !blank {
+        lines.push(counts);
+    }
+    lines
+}
+
+/// The most frequent value, the larger one on a tie; `None` when empty.
+fn modal_count(counts: &[usize]) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for &count in counts {
+        let frequency = counts.iter().filter(|&&other| other == count).count();
+        let better = match best {
+            None => true,
+            Some((best_count, best_frequency)) => {
+                frequency > best_frequency || (frequency == best_frequency && count > best_count)
+            }
+        };
+        if better {
+            best = Some((count, frequency));
+        }
+    }
+    best.map(|(count, _)| count)
+}
+
+/// The `csv-core` reader with its buffers for the pending record.
+struct RecordParser {
+    reader: Reader,
+    /// The byte that ends a line: LF, or CR in a file without LF.
+    terminator: u8,
+    /// Field bytes of the pending record.
+    output: Vec<u8>,
+    output_len: usize,
+    /// End offsets in `output` of the pending record's fields.
+    ends: Vec<usize>,
+    ends_len: usize,
+    /// Line-end bytes consumed so far, inside quotes or not.
+    line_ends_seen: u64,
+    /// Physical line of the pending record, `None` between records.
+    record_line: Option<u64>,
+    quotes: QuoteTracker,
+}
+
+impl RecordParser {
+    fn new(delimiter: u8, terminator: u8) -> RecordParser {
+        let reader = ReaderBuilder::new()
+            .delimiter(delimiter)
+            .terminator(Terminator::Any(terminator))
+            .build();
+        RecordParser {
+            reader,
+            terminator,
+            output: vec![0; 1024],
+            output_len: 0,
+            ends: vec![0; 32],
+            ends_len: 0,
+            line_ends_seen: 0,
+            record_line: None,
+            quotes: QuoteTracker {
+                delimiter,
+                terminator,
+                state: QuoteState::StartField,
+            },
+        }
+    }
+
+    fn feed(&mut self, mut input: &[u8], decoder: &mut FieldDecoder, out: &mut Vec<RawRecord>) {
+        loop {
+            if self.record_line.is_none() {
+                // Skip blank lines here rather than in csv-core, so that the
+                // next record's first byte, and so its line, is known.
+                let blank = input.iter().take_while(|&&b| b == self.terminator).count();
+                self.line_ends_seen += blank as u64;
+                input = &input[blank..];
+                if input.is_empty() {
+                    return;
+                }
+                self.record_line = Some(self.line_ends_seen + 1);
+            }
+
+            let (result, consumed) = self.read(input);
+            self.quotes.track(&input[..consumed]);
+            let line_ends = input[..consumed]
+                .iter()
+                .filter(|&&b| b == self.terminator)
+                .count();
+            self.line_ends_seen += line_ends as u64;
+            input = &input[consumed..];
+
+            match result {
+                ReadRecordResult::InputEmpty | ReadRecordResult::End => return,
+                ReadRecordResult::OutputFull | ReadRecordResult::OutputEndsFull => {}
+                ReadRecordResult::Record => self.emit(decoder, out),
+            }
+        }
+    }
+
+    /// Runs `csv-core` on `input`, growing the buffers when they are full.
+    /// Returns the result and the number of input bytes consumed.
+    fn read(&mut self, input: &[u8]) -> (ReadRecordResult, usize) {
+        let (result, consumed, written, ended) = self.reader.read_record(
+            input,
+            &mut self.output[self.output_len..],
+            &mut self.ends[self.ends_len..],
+        );
+        self.output_len += written;
+        self.ends_len += ended;
+
+        match result {
+            ReadRecordResult::OutputFull => {
+                let doubled = self.output.len() * 2;
+                self.output.resize(doubled, 0);
+            }
+            ReadRecordResult::OutputEndsFull => {
+                let doubled = self.ends.len() * 2;
+                self.ends.resize(doubled, 0);
+            }
+            _ => {}
+        }
+        (result, consumed)
+    }
+
+    fn finish(&mut self, decoder: &mut FieldDecoder, out: &mut Vec<RawRecord>) {
+        if let Some(line) = self.record_line {
+            if self.quotes.state == QuoteState::InQuoted {
+                decoder.problems.push(ReadProblem {
+                    line,
+                    field: Some(self.ends_len),
+                    kind: ProblemKind::UnclosedQuote,
+                });
+            }
+        }
+
+        loop {
+            match self.read(&[]).0 {
+                ReadRecordResult::Record => self.emit(decoder, out),
+                ReadRecordResult::End | ReadRecordResult::InputEmpty => return,
+                ReadRecordResult::OutputFull | ReadRecordResult::OutputEndsFull => {}
+            }
+        }
+    }
+
+    /// Decodes the pending record and appends it to `out`, unless it is a
+    /// blank line.
+    fn emit(&mut self, decoder: &mut FieldDecoder, out: &mut Vec<RawRecord>) {
+        let line = self.record_line.take().unwrap_or(self.line_ends_seen);
+        let ends = &self.ends[..self.ends_len];
+        let mut fields = Vec::with_capacity(ends.len());
+        let mut start = 0;
+
+        for (index, &end) in ends.iter().enumerate() {
+            let mut bytes = &self.output[start..end];
+            let is_last = index + 1 == ends.len();
+            if is_last && self.terminator == b'\n' {
+                // The CR of a CRLF line end.
+                bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+            }
+            fields.push(decoder.decode(bytes, line, index));
+            start = end;
+        }
+        self.output_len = 0;
+        self.ends_len = 0;
+
+        // A line of spaces or a lone CR is a blank line, not a record.
+        let is_blank = fields.len() == 1 && fields[0].trim().is_empty();
+        if !is_blank {
+            out.push(RawRecord { line, fields });
+        }
+    }
+}
+
+/// Where the parser is relative to quotes, following the same rules as
+/// `csv-core`: a quote opens a quoted field only at the start of a field,
+/// and a doubled quote inside one is data.
+///
+/// `csv-core` does not expose its state, and cloning its reader does not
+/// copy the parsing tables (in csv-core 0.1.13), so this tracker is how the
+/// reader tells an unclosed quote at the end of the file.
+struct QuoteTracker {
+    delimiter: u8,
+    terminator: u8,
+    state: QuoteState,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum QuoteState {
+    StartField,
+    InField,
+    InQuoted,
+    /// After a quote inside a quoted field: the end of the field, or the
+    /// first half of a doubled quote.
+    AfterQuote,
+}
+
+impl QuoteTracker {
+    fn track(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            let ends_field = byte == self.delimiter || byte == self.terminator;
+            self.state = match self.state {
+                QuoteState::StartField if byte == b'"' => QuoteState::InQuoted,
+                QuoteState::InQuoted if byte == b'"' => QuoteState::AfterQuote,
+                QuoteState::InQuoted => QuoteState::InQuoted,
+                QuoteState::AfterQuote if byte == b'"' => QuoteState::InQuoted,
+                _ if ends_field => QuoteState::StartField,
+                _ => QuoteState::InField,
+            };
+        }
+    }
+}
+
+/// Decodes field bytes as UTF-8, or as Windows-1252 when they are not
+/// UTF-8, and keeps the problems that this raises.
+#[derive(Default)]
+struct FieldDecoder {
+    problems: Vec<ReadProblem>,
+    saw_windows_1252: bool,
+    /// Decoding problems found, listed or not.
+    decoding_problems: usize,
+    /// Line of the first decoding problem that was not listed.
+    first_suppressed_line: Option<u64>,
+}
+
+impl FieldDecoder {
+    fn decode(&mut self, bytes: &[u8], line: u64, field: usize) -> String {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            return text.to_string();
+        }
+
+        self.saw_windows_1252 = true;
+        let text: String = bytes.iter().map(|&b| windows_1252_char(b)).collect();
+
+        self.report(
+            line,
+            field,
+            ProblemKind::NotUtf8 {
+                value: text.clone(),
+            },
+        );
+        for &byte in bytes {
+            if is_undefined_in_windows_1252(byte) {
+                self.report(line, field, ProblemKind::UndecodableByte { byte });
+            }
+        }
+        text
+    }
+
+    fn report(&mut self, line: u64, field: usize, kind: ProblemKind) {
+        self.decoding_problems += 1;
+        if self.decoding_problems <= MAX_DECODING_PROBLEMS {
+            self.problems.push(ReadProblem {
+                line,
+                field: Some(field),
+                kind,
+            });
+        } else if self.first_suppressed_line.is_none() {
+            self.first_suppressed_line = Some(line);
+        }
+    }
+
+    /// Adds one problem that counts the decoding problems not listed.
+    fn summarize_suppressed(&mut self) {
+        let Some(line) = self.first_suppressed_line.take() else {
+            return;
+        };
+        let suppressed = self.decoding_problems - MAX_DECODING_PROBLEMS;
+        self.problems.push(ReadProblem {
+            line,
+            field: None,
+            kind: ProblemKind::Other {
+                value: format!("{suppressed} more"),
+                message: format!(
+                    "further fields from this line on are not UTF-8 or hold bytes \
+                     Windows-1252 leaves undefined; read as Windows-1252 \
+                     (only the first {MAX_DECODING_PROBLEMS} are listed)"
+                ),
+            },
+        });
+    }
+}
+
+/// Windows-1252 characters for the bytes 0x80–0x9F, where it differs from
+/// Latin-1; U+FFFD for the five bytes it leaves undefined.
+const WINDOWS_1252_HIGH: [char; 32] = [
+    '\u{20AC}', '\u{FFFD}', '\u{201A}', '\u{0192}', // 80–83: € undefined ‚ ƒ
+    '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}', // 84–87: „ … † ‡
+    '\u{02C6}', '\u{2030}', '\u{0160}', '\u{2039}', // 88–8B: ˆ ‰ Š ‹
+    '\u{0152}', '\u{FFFD}', '\u{017D}', '\u{FFFD}', // 8C–8F: Œ undefined Ž undefined
+    '\u{FFFD}', '\u{2018}', '\u{2019}', '\u{201C}', // 90–93: undefined ‘ ’ “
+    '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}', // 94–97: ” • – —
+    '\u{02DC}', '\u{2122}', '\u{0161}', '\u{203A}', // 98–9B: ˜ ™ š ›
+    '\u{0153}', '\u{FFFD}', '\u{017E}', '\u{0178}', // 9C–9F: œ undefined ž Ÿ
+];
+
+/// Decodes one Windows-1252 byte: ASCII and 0xA0–0xFF as Latin-1, 0x80–0x9F
+/// from [`WINDOWS_1252_HIGH`].
+fn windows_1252_char(byte: u8) -> char {
+    match byte {
+        0x80..=0x9F => WINDOWS_1252_HIGH[usize::from(byte - 0x80)],
+        _ => char::from(byte),
+    }
+}
+
+fn is_undefined_in_windows_1252(byte: u8) -> bool {
+    matches!(byte, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads `bytes` in chunks of `chunk_size` bytes.
+    fn read_in_chunks(bytes: &[u8], chunk_size: usize) -> (Vec<RawRecord>, CsvReader) {
+        let mut reader = CsvReader::new();
+        let mut records = Vec::new();
+        for chunk in bytes.chunks(chunk_size.max(1)) {
+            reader.push(chunk, &mut records);
+        }
+        reader.finish(&mut records);
+        (records, reader)
+    }
+
+    fn read_all(bytes: &[u8]) -> (Vec<RawRecord>, CsvReader) {
+        read_in_chunks(bytes, bytes.len().max(1))
+    }
+
+    fn shared_file(relative: &str) -> Vec<u8> {
+        let path = format!("{}/../shared/{relative}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
+    }
+
+    fn lines_of(records: &[RawRecord]) -> Vec<u64> {
+        records.iter().map(|record| record.line).collect()
+    }
+
+    #[test]
+    fn bom_and_quoted_first_header_are_dropped() {
+        // The file starts with EF BB BF, then `"Ticket ID",Created at,...`
+        // with CRLF line ends: 1 header and 3 tickets.
+        let bytes = shared_file("cases/17-utf8-bom-header.csv");
+
+        let (records, reader) = read_all(&bytes);
+
+        assert_eq!(records.len(), 4);
+        assert_eq!(
+            records[0].fields,
+            ["Ticket ID", "Created at", "First reply at"]
+        );
+        assert_eq!(records[1].fields[0], "T-1701");
+        // No CR left from the CRLF at the end of the last field.
+        assert_eq!(records[3].fields[2], "2024-04-02T12:00:00Z");
+        assert_eq!(reader.encoding(), TextEncoding::Utf8WithBom);
+        assert_eq!(reader.delimiter(), Some(b','));
+    }
+
+    #[test]
+    fn semicolon_beats_decimal_commas() {
+        // Semicolons: 4 on each of the 5 lines. Commas: 0 in the header and
+        // 1 or 0 in the rows, so they are not consistent.
+        let bytes = shared_file("cases/18-excel-semicolon-decimal-comma.csv");
+
+        let (records, reader) = read_all(&bytes);
+
+        assert_eq!(reader.delimiter(), Some(b';'));
+        assert_eq!(records.len(), 5);
+        assert_eq!(records[0].fields[3], "Gesprächsdauer (Min.)");
+        assert_eq!(
+            records[2].fields,
+            ["A-1802", "03.06.2024", "Jonas Weber", "12,25", "1.250"]
+        );
+        assert_eq!(reader.encoding(), TextEncoding::Utf8);
+    }
+
+    #[test]
+    fn quoted_newlines_keep_physical_lines() {
+        // T-2001 spans lines 2–5 (three LFs inside quotes), T-2002 lines
+        // 6–7, T-2003 line 8.
+        let bytes = shared_file("cases/20-quoted-newlines-crlf.csv");
+
+        let (records, _) = read_all(&bytes);
+
+        assert_eq!(lines_of(&records), [1, 2, 6, 8]);
+        assert_eq!(
+            records[1].fields[2],
+            "Customer wrote:\n\"I can't log in\"\n\nTried a reset twice"
+        );
+        assert_eq!(records[2].fields[1], "Invoice, wrong amount");
+        assert_eq!(records[2].fields[2], "Line one\nLine two");
+        assert_eq!(records[1].fields[4], "2024-02-05T09:12:00Z");
+    }
+
+    #[test]
+    fn ragged_rows_come_back_as_they_are() {
+        // Header: 5 commas, so 6 fields. T-2202 has 4 fields, T-2203 has 8
+        // (the 8th is EXTRA). Lines 6 and 7 are CRLF alone: blank.
+        let bytes = shared_file("cases/22-ragged-rows-trailing-delimiters.csv");
+
+        let (records, mut reader) = read_all(&bytes);
+
+        assert_eq!(lines_of(&records), [1, 2, 3, 4, 5]);
+        assert_eq!(records[0].fields.len(), 6);
+        assert_eq!(records[0].fields[5], "");
+        assert_eq!(records[2].fields.len(), 4);
+        assert_eq!(records[3].fields.len(), 8);
+        assert_eq!(records[3].fields[7], "EXTRA");
+        assert!(reader.take_problems().is_empty());
+    }
+
+    #[test]
+    fn blank_lines_are_skipped_and_counted() {
+        let bytes = b"a,b\n\n\n1,2\n   \n3,4";
+
+        let (records, _) = read_all(bytes);
+
+        // Lines: 1 header, 2–3 blank, 4 row, 5 spaces only, 6 row.
+        assert_eq!(lines_of(&records), [1, 4, 6]);
+        assert_eq!(records[2].fields, ["3", "4"]);
+    }
+
+    #[test]
+    fn lone_cr_file_splits_at_cr() {
+        let bytes = b"a,b\r1,2\r3,4\r";
+
+        let (records, _) = read_all(bytes);
+
+        assert_eq!(lines_of(&records), [1, 2, 3]);
+        assert_eq!(records[2].fields, ["3", "4"]);
+    }
+
+    #[test]
+    fn stray_cr_in_lf_file_is_data() {
+        let bytes = b"id,text\r\n1,one\rtwo\r\n2,three\r\n";
+
+        let (records, _) = read_all(bytes);
+
+        assert_eq!(records.len(), 3);
+        assert_eq!(records[1].fields, ["1", "one\rtwo"]);
+        assert_eq!(records[2].line, 3);
+    }
+
+    #[test]
+    fn unclosed_quote_is_reported_and_kept() {
+        let bytes = b"id,text\n1,ok\n2,\"never closed\n3,x\n";
+
+        let (records, mut reader) = read_all(bytes);
+
+        // The quote opens on line 3 and swallows the rest of the file.
+        assert_eq!(records.len(), 3);
+        assert_eq!(records[2].line, 3);
+        assert_eq!(records[2].fields, ["2", "never closed\n3,x\n"]);
+        assert_eq!(
+            reader.take_problems(),
+            [ReadProblem {
+                line: 3,
+                field: Some(1),
+                kind: ProblemKind::UnclosedQuote,
+            }]
+        );
+    }
+
+    #[test]
+    fn doubled_quote_before_end_is_still_open() {
+        // `"a""` is a quoted field holding `a"` that is never closed.
+        let (records, mut reader) = read_all(b"x\n\"a\"\"");
+
+        assert_eq!(records[1].fields, ["a\""]);
+        assert_eq!(reader.take_problems().len(), 1);
+    }
+
+    #[test]
+    fn closed_quote_at_end_is_not_a_problem() {
+        let bytes = b"id,text\n1,\"closed\"";
+
+        let (records, mut reader) = read_all(bytes);
+
+        assert_eq!(records[1].fields, ["1", "closed"]);
+        assert!(reader.take_problems().is_empty());
+    }
+
+    #[test]
+    fn windows_1252_field_is_decoded_and_reported() {
+        // 0xE9 is é in Latin-1, 0x80 is € and 0x9D is undefined.
+        let bytes = b"name,note\nCaf\xE9,\x80 5\nok,x\x9Dy\n";
+
+        let (records, mut reader) = read_all(bytes);
+
+        assert_eq!(records[1].fields, ["Café", "€ 5"]);
+        assert_eq!(records[2].fields, ["ok", "x\u{FFFD}y"]);
+        assert_eq!(reader.encoding(), TextEncoding::Windows1252);
+        let problems = reader.take_problems();
+        let kinds: Vec<&ProblemKind> = problems.iter().map(|p| &p.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                &ProblemKind::NotUtf8 {
+                    value: "Café".into()
+                },
+                &ProblemKind::NotUtf8 {
+                    value: "€ 5".into()
+                },
+                &ProblemKind::NotUtf8 {
+                    value: "x\u{FFFD}y".into()
+                },
+                &ProblemKind::UndecodableByte { byte: 0x9D },
+            ]
+        );
+        assert_eq!(problems[3].line, 3);
+        assert_eq!(problems[3].field, Some(1));
+    }
+
+    #[test]
+    fn windows_1252_table_matches_known_characters() {
+        // From the Windows-1252 code chart: 0x85 …, 0x93 “, 0x99 ™, 0x9F Ÿ.
+        assert_eq!(windows_1252_char(0x85), '…');
+        assert_eq!(windows_1252_char(0x93), '“');
+        assert_eq!(windows_1252_char(0x99), '™');
+        assert_eq!(windows_1252_char(0x9F), 'Ÿ');
+        assert_eq!(windows_1252_char(0xA0), '\u{A0}');
+        assert_eq!(windows_1252_char(0xFF), 'ÿ');
+        assert_eq!(windows_1252_char(b'A'), 'A');
+    }
+
+    #[test]
+    fn decoding_problems_are_capped() {
+        // 30 rows, each with one non-UTF-8 field: 20 listed, then one
+        // problem that counts the other 10.
+        let mut bytes = b"name\n".to_vec();
+        for _ in 0..30 {
+            bytes.extend_from_slice(b"Jos\xE9\n");
+        }
+
+        let (records, mut reader) = read_all(&bytes);
+
+        assert_eq!(records.len(), 31);
+        let problems = reader.take_problems();
+        assert_eq!(problems.len(), 21);
+        // The 21st field with a problem is on line 22 (header is line 1).
+        assert_eq!(problems[20].line, 22);
+        assert!(matches!(
+            &problems[20].kind,
+            ProblemKind::Other { value, .. } if value == "10 more"
+        ));
+    }
+
+    #[test]
+    fn multibyte_character_split_by_chunks() {
+        // "é" is C3 A9 in UTF-8; chunks of 1 byte split it.
+        let bytes = "name\nRené\n".as_bytes();
+
+        let (records, reader) = read_in_chunks(bytes, 1);
+
+        assert_eq!(records[1].fields, ["René"]);
+        assert_eq!(reader.encoding(), TextEncoding::Utf8);
+    }
+
+    #[test]
+    fn tab_and_pipe_are_sniffed() {
+        let (_, tab) = read_all(b"a\tb\tc\n1\t2\t3\n");
+        let (_, pipe) = read_all(b"a|b\n1|2\n");
+
+        assert_eq!(tab.delimiter(), Some(b'\t'));
+        assert_eq!(pipe.delimiter(), Some(b'|'));
+    }
+
+    #[test]
+    fn delimiter_unknown_until_enough_bytes() {
+        let mut reader = CsvReader::new();
+        let mut records = Vec::new();
+
+        reader.push(b"a;b\n1;2\n", &mut records);
+
+        assert_eq!(reader.delimiter(), None);
+        assert!(records.is_empty());
+    }
+
+    #[test]
+    fn delimiter_defaults_to_comma() {
+        let (records, reader) = read_all(b"single\nvalue\n");
+
+        assert_eq!(reader.delimiter(), Some(b','));
+        assert_eq!(records.len(), 2);
+    }
+
+    #[test]
+    fn empty_input_gives_no_records() {
+        let (records, mut reader) = read_all(b"");
+
+        assert!(records.is_empty());
+        assert!(reader.take_problems().is_empty());
+    }
+
+    #[test]
+    fn odd_inputs_never_panic() {
+        let inputs: [&[u8]; 8] = [
+            b"\"",
+            b"\xEF\xBB",
+            b"\xEF\xBB\xBF",
+            b"\r\n\r\n",
+            b",,,\n;;;\n",
+            b"\"a\"\"",
+            b"\xFF\xFE\x00a\x00",
+            b"a,\"b\"c\"d,e\n",
+        ];
+        for input in inputs {
+            for chunk_size in [1, 2, 3, 4096] {
+                let _ = read_in_chunks(input, chunk_size);
+            }
+        }
+    }
+
+    #[test]
+    fn records_do_not_depend_on_chunk_size() {
+        // A long file, so that sniffing stops at 64 KiB and the rest is
+        // streamed, with a quoted CRLF and a multi-byte character in it.
+        let mut bytes = b"id;text;n\r\n".to_vec();
+        for i in 0..3000 {
+            let row = format!("{i};\"Zoë said \"\"hi\"\"\r\nbye\";{i},5\r\n");
+            bytes.extend_from_slice(row.as_bytes());
+        }
+
+        let (whole, _) = read_all(&bytes);
+        assert_eq!(whole.len(), 3001);
+        // Each row takes 2 physical lines, so row i starts on line 2 + 2i.
+        assert_eq!(whole[3000].line, 2 + 2 * 2999);
+        assert_eq!(whole[3000].fields[1], "Zoë said \"hi\"\r\nbye");
+
+        for chunk_size in [1, 7, 4096] {
+            let (chunked, _) = read_in_chunks(&bytes, chunk_size);
+            assert_eq!(chunked, whole, "chunks of {chunk_size} bytes");
+        }
+    }
+
+    /// Reads a real export whole and in chunks of 1, 7 and 4096 bytes, and
+    /// checks the record count and that every record has the header's width.
+    fn check_real_file(name: &str, expected_records: usize, delimiter: u8) -> CsvReader {
+        let bytes = shared_file(&format!("data/real/{name}"));
+
+        let (whole, reader) = read_all(&bytes);
+
+        assert_eq!(whole.len(), expected_records, "{name}: records");
+        assert_eq!(reader.delimiter(), Some(delimiter), "{name}: delimiter");
+        let width = whole[0].fields.len();
+        for record in &whole {
+            assert_eq!(record.fields.len(), width, "{name}:{}", record.line);
+        }
+        for chunk_size in [1, 7, 4096] {
+            let (chunked, _) = read_in_chunks(&bytes, chunk_size);
+            assert!(chunked == whole, "{name}: chunks of {chunk_size} bytes");
+        }
+        reader
+    }
+
+    // Each expected count below is the header plus the data records, as
+    // Python's csv module counts them (csv.reader over the decoded text,
+    // opened with newline=''), and each file has one width throughout.
+
+    #[test]
+    fn real_kaggle_tickets() {
+        // 8,469 tickets; descriptions hold quoted line breaks.
+        check_real_file("kaggle_support_tickets.csv", 8_470, b',');
+    }
+
+    #[test]
+    fn real_pwc_calls() {
+        // 5,000 calls, CRLF.
+        check_real_file("pwc_call_center.csv", 5_001, b',');
+    }
+
+    #[test]
+    fn real_twcs_keeps_stray_crs_as_text() {
+        // 5,000 tweets. Line 2589 holds "@AskPayPal \r\rI just love ...":
+        // two lone CRs in an LF file, which are text, so the tweet stays one
+        // record with 8 fields. Python's csv module ends a record at a lone
+        // CR and finds 5,003 rows; with those two CRs replaced by another
+        // byte it finds 5,001, the count expected here.
+        let bytes = shared_file("data/real/twcs_sample.csv");
+        check_real_file("twcs_sample.csv", 5_001, b',');
+
+        let (records, _) = read_all(&bytes);
+        let tweet = records.iter().find(|r| r.line == 2589);
+        let text = tweet.map(|r| r.fields[5].as_str()).unwrap_or_default();
+        assert!(text.starts_with("@AskPayPal \r\rI just love"), "{text:?}");
+    }
+
+    #[test]
+    fn real_uci_incident_log() {
+        // 5,998 events, CRLF.
+        check_real_file("uci_incident_event_log_sample.csv", 5_999, b',');
+    }
+
+    #[test]
+    fn real_helpdesk_event_log() {
+        // 21,348 events.
+        check_real_file("helpdesk_event_log.csv", 21_349, b',');
+    }
+
+    #[test]
+    fn real_nyc311_quoted_headers() {
+        // 1,000 requests, 41 quoted headers.
+        let reader = check_real_file("nyc311_socrata_2024_sample.csv", 1_001, b',');
+
+        assert_eq!(reader.encoding(), TextEncoding::Utf8);
+    }
+
+    #[test]
+    fn real_botanic_latin1() {
+        // 13,954 responses in 8-bit text, decoded as Latin-1 for the count.
+        let mut reader = check_real_file("botanic_nps_latin1.csv", 13_955, b',');
+
+        assert_eq!(reader.encoding(), TextEncoding::Windows1252);
+        let problems = reader.take_problems();
+        // 20 listed one by one, then one summary.
+        assert_eq!(problems.len(), MAX_DECODING_PROBLEMS + 1);
+    }
+
+    #[test]
+    fn real_google_forms_fr() {
+        // 93 responses (UTF-8, CRLF); the score header is a question with
+        // a comma inside quotes.
+        check_real_file("google_forms_brand_nps_fr.csv", 94, b',');
+    }
+
+    #[test]
+    fn real_uwv_semicolon_latin1() {
+        // 289 complaints, semicolons, CRLF.
+        check_real_file("uwv_complaints_bpic2016_semicolon.csv", 290, b';');
     }
 }
