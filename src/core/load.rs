@@ -4,16 +4,43 @@
 //! A [`FileLoader`] takes the file's bytes in chunks. Loading never fails: a
 //! file that cannot be used (no header, no known column) comes back with no
 //! kinds and an error in its problems, so the page can say why.
+//!
+//! The loader keeps the first [`SAMPLE_RECORDS`] records to decide how to
+//! read each column (timestamp or duration, decimal comma), then turns
+//! every row into typed records as it streams. The day/month order of
+//! numeric dates and the CSAT scale are decided once every value has been
+//! seen.
+//!
+//! When a row counts as used:
+//! - a ticket row is used when its ticket id, its status or one of its
+//!   times survives parsing, so a row whose every timestamp failed still
+//!   counts for volume by status;
+//! - a survey row is used when CSAT, NPS or CES has an answer; a blank or
+//!   `Offered` rating is no response;
+//! - a call row is used when any call column has a value, even an
+//!   unreadable talk time, because average handle time reports those apart;
+//! - a row that yields any record is used once, even when it yields a
+//!   ticket and a survey response.
+//!
+//! Every other row is left out with its reason, so that
+//! `used + left out = total` holds for every file.
 
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use crate::core::columns::ColumnMatch;
-use crate::core::model::{Call, FileKind, Scale, SurveyResponse, Ticket};
-use crate::core::number::NumberStyle;
-use crate::core::problem::Problem;
-use crate::core::read::TextEncoding;
+use crate::core::columns::{self, ColumnMatch, Role};
+use crate::core::duration::{self, DurationUnit, ParsedDuration};
+use crate::core::model::{
+    Call, Dims, FileKind, Rating, Scale, Sentiment, Stamp, SurveyResponse, Ticket, TicketState,
+};
+use crate::core::number::{self, NumberStyle};
+use crate::core::problem::{Location, Problem, ProblemKind, Severity};
+use crate::core::read::{CsvReader, RawRecord, ReadProblem, TextEncoding};
 use crate::core::report::LeftOut;
-use crate::core::settings::ReadOptions;
+use crate::core::settings::{DateOrder, ReadOptions, TwoPartDuration};
+use crate::core::timestamp::{self, ParsedStamp};
 
 /// Row accounting for one file: `used + left out = total`, always.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,22 +82,1534 @@ pub struct LoadedFile {
     pub problems: Vec<Problem>,
 }
 
+/// Records kept to decide how each column is read before the rest streams.
+pub const SAMPLE_RECORDS: usize = 200;
+
+/// Problems listed per column and kind of problem; the rest are counted in
+/// one summary problem, so that a bad column cannot flood the page.
+const PROBLEMS_PER_COLUMN: usize = 50;
+
+const LEFT_OUT_MESSAGES: &str = "conversation messages are not rebuilt into tickets yet";
+const LEFT_OUT_EVENTS: &str = "ticket events are not rebuilt into tickets yet";
+const LEFT_OUT_UNKNOWN: &str = "no column matched tickets, survey responses or calls";
+const LEFT_OUT_TOO_MANY_FIELDS: &str = "more fields than the header has columns";
+const LEFT_OUT_EARLIER_STATE: &str =
+    "earlier state of a ticket that appears again later in the file";
+const LEFT_OUT_NO_TICKET: &str = "no ticket id, status or readable time";
+const LEFT_OUT_NO_ANSWER: &str = "survey row with no answer";
+const LEFT_OUT_NO_CALL: &str = "no call values";
+
 /// Loads one file from byte chunks.
-pub struct FileLoader {}
+pub struct FileLoader {
+    name: String,
+    options: ReadOptions,
+    reader: CsvReader,
+    /// Records handed over by the reader, not yet processed.
+    incoming: Vec<RawRecord>,
+    header: Option<Vec<String>>,
+    sample: Vec<RawRecord>,
+    plan: Option<Plan>,
+    rows: Vec<RowRecords>,
+    dates: Vec<PendingDate>,
+    stamp_columns: BTreeMap<usize, StampColumn>,
+    read_problems: Vec<ReadProblem>,
+    problems: Vec<Problem>,
+    problem_counts: HashMap<(Option<usize>, &'static str), usize>,
+    total: usize,
+    left_out: Vec<LeftOut>,
+    unknown_statuses: BTreeSet<String>,
+    not_answered_ratings: BTreeMap<String, usize>,
+    /// Lowest and highest numeric CSAT score seen.
+    csat_range: Option<(f64, f64)>,
+}
+
+/// The reading plan for the file's columns, from the header and the sample.
+struct Plan {
+    columns: Vec<ColumnMatch>,
+    kinds: Vec<FileKind>,
+    /// The reason every row is left out, for files whose kind is not computed.
+    left_out_reason: Option<&'static str>,
+    number_style: NumberStyle,
+    csat_scale: Option<Scale>,
+    units: BTreeMap<usize, DurationUnit>,
+    notes: Vec<ColumnNote>,
+}
+
+impl Plan {
+    fn column(&self, role: Role) -> Option<usize> {
+        self.columns
+            .iter()
+            .find(|m| m.role == role)
+            .map(|m| m.index)
+    }
+
+    fn has(&self, role: Role) -> bool {
+        self.column(role).is_some()
+    }
+}
+
+/// The records one used row produced.
+#[derive(Default)]
+struct RowRecords {
+    ticket: Option<Ticket>,
+    survey: Option<SurveyResponse>,
+    call: Option<Call>,
+}
+
+/// The record field a timestamp cell fills.
+#[derive(Clone, Copy)]
+enum StampField {
+    Created,
+    FirstResponseAt,
+    ResolvedAt,
+    ClosedAt,
+    AnsweredAt,
+    CallStarted,
+}
+
+/// A numeric date whose day/month order waits for the whole column.
+struct PendingDate {
+    row: usize,
+    field: StampField,
+    column: usize,
+    line: u64,
+    text: String,
+    first: u32,
+    second: u32,
+    year: i32,
+    time: NaiveTime,
+}
+
+/// Evidence a timestamp column's values showed so far.
+#[derive(Default)]
+struct StampColumn {
+    unix_seconds: usize,
+    unix_millis: usize,
+    /// A first part above 12, as in `13/04/2024`.
+    day_first_seen: bool,
+    /// A second part above 12, as in `04/13/2024`.
+    month_first_seen: bool,
+    /// Written with dots, as in `03.06.2024`, which is always day-first.
+    dotted: bool,
+    example: Option<String>,
+    /// The first numeric date that settled its own order, for the note.
+    settled_example: Option<(String, NaiveDate, DateOrder)>,
+}
 
 impl FileLoader {
     pub fn new(name: &str, options: ReadOptions) -> FileLoader {
-        let _ = (name, options);
-        todo!()
+        FileLoader {
+            name: name.to_string(),
+            options,
+            reader: CsvReader::new(),
+            incoming: Vec::new(),
+            header: None,
+            sample: Vec::new(),
+            plan: None,
+            rows: Vec::new(),
+            dates: Vec::new(),
+            stamp_columns: BTreeMap::new(),
+            read_problems: Vec::new(),
+            problems: Vec::new(),
+            problem_counts: HashMap::new(),
+            total: 0,
+            left_out: Vec::new(),
+            unknown_statuses: BTreeSet::new(),
+            not_answered_ratings: BTreeMap::new(),
+            csat_range: None,
+        }
     }
 
+    /// Feeds the next chunk of the file's bytes.
     pub fn push(&mut self, chunk: &[u8]) {
-        let _ = chunk;
-        todo!()
+        let mut incoming = std::mem::take(&mut self.incoming);
+        self.reader.push(chunk, &mut incoming);
+        self.take_records(&mut incoming);
+        self.incoming = incoming;
+        self.read_problems.extend(self.reader.take_problems());
     }
 
-    pub fn finish(self) -> LoadedFile {
-        todo!()
+    /// Ends the file and returns what was loaded.
+    pub fn finish(mut self) -> LoadedFile {
+        let mut incoming = std::mem::take(&mut self.incoming);
+        self.reader.finish(&mut incoming);
+        self.take_records(&mut incoming);
+        self.read_problems.extend(self.reader.take_problems());
+
+        let Some(header) = self.header.take() else {
+            return self.empty_file();
+        };
+        if self.plan.is_none() {
+            self.make_plan(&header);
+        }
+        let sample = std::mem::take(&mut self.sample);
+        for record in sample {
+            self.process(&header, record);
+        }
+
+        self.settle_dates(&header);
+        self.fill_answered_at();
+        self.keep_last_ticket_per_id();
+        self.note_statuses_and_ratings();
+        self.settle_csat_scale();
+        self.add_read_problems(&header);
+        self.into_loaded(header)
+    }
+
+    fn take_records(&mut self, incoming: &mut Vec<RawRecord>) {
+        let mut records = incoming.drain(..);
+        let header = match self.header.take() {
+            Some(header) => header,
+            None => match records.next() {
+                Some(record) => record
+                    .fields
+                    .iter()
+                    .map(|f| columns::clean_header(f))
+                    .collect(),
+                None => return,
+            },
+        };
+        for record in records {
+            self.take_record(&header, record);
+        }
+        self.header = Some(header);
+    }
+
+    fn take_record(&mut self, header: &[String], record: RawRecord) {
+        if self.plan.is_some() {
+            self.process(header, record);
+            return;
+        }
+        self.sample.push(record);
+        if self.sample.len() >= SAMPLE_RECORDS {
+            self.make_plan(header);
+            let sample = std::mem::take(&mut self.sample);
+            for record in sample {
+                self.process(header, record);
+            }
+        }
+    }
+
+    /// Returns a file with no records and an `EmptyFile` problem.
+    fn empty_file(mut self) -> LoadedFile {
+        self.problems.push(Problem::error(
+            Location::file(&self.name),
+            ProblemKind::EmptyFile,
+        ));
+        self.into_loaded(Vec::new())
+    }
+
+    fn into_loaded(self, header: Vec<String>) -> LoadedFile {
+        let mut file = LoadedFile {
+            name: self.name,
+            header_key: columns::header_key(&header),
+            header,
+            delimiter: self.reader.delimiter().unwrap_or(b','),
+            encoding: self.reader.encoding(),
+            problems: self.problems,
+            ..LoadedFile::default()
+        };
+        if let Some(plan) = self.plan {
+            file.number_style = plan.number_style;
+            file.kinds = plan.kinds;
+            file.columns = plan.columns;
+            file.notes = plan.notes;
+            file.csat_scale = plan.csat_scale;
+        }
+        let mut used = 0;
+        for row in self.rows {
+            let mut any = false;
+            if let Some(ticket) = row.ticket {
+                file.tickets.push(ticket);
+                any = true;
+            }
+            if let Some(survey) = row.survey {
+                file.surveys.push(survey);
+                any = true;
+            }
+            if let Some(call) = row.call {
+                file.calls.push(call);
+                any = true;
+            }
+            if any {
+                used += 1;
+            }
+        }
+        file.rows = RowCounts {
+            total: self.total,
+            used,
+            left_out: self.left_out,
+        };
+        file
+    }
+}
+
+// Deciding how to read the columns.
+impl FileLoader {
+    fn make_plan(&mut self, header: &[String]) {
+        let mut columns = columns::match_header(header, &self.options);
+        let mut notes = Vec::new();
+
+        let number_style = number_style_of(&self.sample, &columns);
+        let decimal_comma = number_style == NumberStyle::DecimalComma;
+        self.settle_time_or_duration(&mut columns, &mut notes, decimal_comma);
+        self.settle_bare_score(&mut columns, &mut notes, number_style);
+
+        let mut units = BTreeMap::new();
+        for column in &columns {
+            if is_duration_role(column.role) {
+                let unit =
+                    duration::unit_from_header(&column.header).unwrap_or(DurationUnit::Seconds);
+                units.insert(column.index, unit);
+            }
+        }
+
+        let (kinds, left_out_reason) = kinds_of(&columns);
+        if decimal_comma {
+            notes.push(ColumnNote {
+                column: String::new(),
+                note: "numbers use a decimal comma (4,5 = 4.5; 1.250 = 1250)".to_string(),
+            });
+        }
+        if kinds.is_empty() {
+            self.problems.push(Problem::error(
+                Location::file(&self.name),
+                ProblemKind::UnknownKind,
+            ));
+        }
+
+        self.plan = Some(Plan {
+            columns,
+            kinds,
+            left_out_reason,
+            number_style,
+            csat_scale: None,
+            units,
+            notes,
+        });
+    }
+
+    /// Reads a bare `Score` column as CSAT when its sampled values stop at 5
+    /// and the file has no other CSAT column. Otherwise it stays NPS.
+    fn settle_bare_score(
+        &self,
+        columns: &mut [ColumnMatch],
+        notes: &mut Vec<ColumnNote>,
+        style: NumberStyle,
+    ) {
+        if columns.iter().any(|m| m.role == Role::Csat) {
+            return;
+        }
+        let is_bare = |m: &ColumnMatch| {
+            let text = columns::match_text(&m.header);
+            m.role == Role::Nps && !m.by_hand && (text == "score" || text == "survey score")
+        };
+        let Some(column) = columns.iter_mut().find(|m| is_bare(m)) else {
+            return;
+        };
+        let scores: Vec<f64> = sample_values(&self.sample, column.index)
+            .iter()
+            .filter_map(|v| number::parse_number(v, style))
+            .collect();
+        let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let text = if !scores.is_empty() && max <= 5.0 {
+            column.role = Role::Csat;
+            "scores up to 5, read as CSAT"
+        } else {
+            "read as NPS (0–10)"
+        };
+        notes.push(note(&column.header, text));
+    }
+
+    /// Turns "First Response Time" and "Time to Resolution" into timestamp
+    /// roles when the sampled values are dates rather than durations.
+    fn settle_time_or_duration(
+        &self,
+        columns: &mut [ColumnMatch],
+        notes: &mut Vec<ColumnNote>,
+        decimal_comma: bool,
+    ) {
+        let switches = [
+            (Role::FirstResponseTime, Role::FirstResponseAt),
+            (Role::ResolutionTime, Role::ResolvedAt),
+        ];
+        for (duration_role, stamp_role) in switches {
+            if columns.iter().any(|m| m.role == stamp_role) {
+                continue;
+            }
+            let Some(column) = columns
+                .iter_mut()
+                .find(|m| m.role == duration_role && !m.by_hand)
+            else {
+                continue;
+            };
+            let values = sample_values(&self.sample, column.index);
+            let stamps = values
+                .iter()
+                .filter(|v| timestamp::parse_stamp(v).is_some())
+                .count();
+            let durations = values
+                .iter()
+                .filter(|v| {
+                    duration::parse_duration(v, DurationUnit::Seconds, decimal_comma).is_some()
+                })
+                .count();
+            if stamps > durations {
+                column.role = stamp_role;
+                notes.push(ColumnNote {
+                    column: column.header.clone(),
+                    note: format!("holds dates and times, read as {}", stamp_role.label()),
+                });
+            }
+        }
+    }
+}
+
+/// Finds the kinds of record a file holds, or the reason all its rows are
+/// left out. A message or event log is only that, even when it also has a
+/// ticket id and a creation time.
+fn kinds_of(columns: &[ColumnMatch]) -> (Vec<FileKind>, Option<&'static str>) {
+    let has = |role: Role| columns.iter().any(|m| m.role == role);
+    let has_any = |roles: &[Role]| roles.iter().any(|r| has(*r));
+
+    let case_id = has_any(&[Role::CaseId, Role::TicketId]);
+    let event_time = has_any(&[Role::EventAt, Role::Created, Role::AnsweredAt]);
+    if has(Role::Activity) && case_id && event_time {
+        return (vec![FileKind::Events], Some(LEFT_OUT_EVENTS));
+    }
+    let threaded = has_any(&[Role::InResponseTo, Role::Inbound]);
+    let in_conversation = has(Role::TicketId) && has_any(&[Role::SenderType, Role::MessageId]);
+    if threaded || in_conversation {
+        return (vec![FileKind::Messages], Some(LEFT_OUT_MESSAGES));
+    }
+
+    let mut kinds = Vec::new();
+    let ticket_times = [
+        Role::Created,
+        Role::FirstResponseAt,
+        Role::ResolvedAt,
+        Role::ClosedAt,
+        Role::FirstResponseTime,
+        Role::ResolutionTime,
+    ];
+    if has_any(&ticket_times) || (has(Role::TicketId) && has(Role::Status)) {
+        kinds.push(FileKind::Tickets);
+    }
+    if has_any(&[Role::Csat, Role::Nps, Role::Ces]) {
+        kinds.push(FileKind::Survey);
+    }
+    if has_any(&[
+        Role::TalkTime,
+        Role::HandleTime,
+        Role::Answered,
+        Role::CallId,
+    ]) {
+        kinds.push(FileKind::Calls);
+    }
+    if kinds.is_empty() {
+        return (kinds, Some(LEFT_OUT_UNKNOWN));
+    }
+    (kinds, None)
+}
+
+fn is_duration_role(role: Role) -> bool {
+    matches!(
+        role,
+        Role::FirstResponseTime
+            | Role::ResolutionTime
+            | Role::TalkTime
+            | Role::HoldTime
+            | Role::WrapTime
+            | Role::HandleTime
+            | Role::WaitTime
+    )
+}
+
+/// Roles whose cells are numbers, durations or scores, where a decimal
+/// comma can appear.
+fn is_numeric_role(role: Role) -> bool {
+    is_duration_role(role)
+        || matches!(
+            role,
+            Role::Csat | Role::Nps | Role::Ces | Role::Replies | Role::Reopens
+        )
+}
+
+/// Collects the non-missing values of one column in the sample.
+fn sample_values(sample: &[RawRecord], index: usize) -> Vec<&str> {
+    sample
+        .iter()
+        .filter_map(|record| record.fields.get(index))
+        .map(|field| field.trim())
+        .filter(|text| !number::is_missing(text))
+        .collect()
+}
+
+/// Guesses the number style from the numeric columns of the sample.
+fn number_style_of(sample: &[RawRecord], columns: &[ColumnMatch]) -> NumberStyle {
+    let values = columns
+        .iter()
+        .filter(|m| is_numeric_role(m.role))
+        .flat_map(|m| sample_values(sample, m.index));
+    number::guess_style(values)
+}
+
+/// Finds the CSAT scale from a header hint such as `csat_1_5` or `(1-7)`,
+/// else from the lowest and highest score in the file: highest at most 5
+/// is 1–5, at most 7 is 1–7, at most 10 is 1–10, or 0–10 when a 0 appears.
+/// A 0 in a file whose scores stop at 5 or 7 is out of that scale, which
+/// the report flags. `None` for label ratings and scores above 10.
+fn csat_scale_of(header: &str, range: Option<(f64, f64)>) -> Option<(Scale, &'static str)> {
+    if let Some(scale) = scale_from_header(header) {
+        return Some((scale, "from the header"));
+    }
+    let (min, max) = range?;
+    let scale = |min, max| Scale { min, max };
+    let found = if max <= 5.0 {
+        scale(1.0, 5.0)
+    } else if max <= 7.0 {
+        scale(1.0, 7.0)
+    } else if max <= 10.0 && min >= 1.0 {
+        scale(1.0, 10.0)
+    } else if max <= 10.0 {
+        scale(0.0, 10.0)
+    } else {
+        return None;
+    };
+    Some((found, "from the values"))
+}
+
+/// Reads a scale named in a header: two numbers, the first 0 or 1 and the second
+/// 3, 4, 5, 7 or 10, as in `csat_1_5`, `Rating (1-7)`, `ces 1 to 7`.
+fn scale_from_header(header: &str) -> Option<Scale> {
+    let numbers: Vec<u32> = header
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|part| part.parse().ok())
+        .collect();
+    numbers.windows(2).find_map(|pair| {
+        let (low, high) = (pair[0], pair[1]);
+        let plausible = low <= 1 && [3, 4, 5, 7, 10].contains(&high);
+        plausible.then_some(Scale {
+            min: f64::from(low),
+            max: f64::from(high),
+        })
+    })
+}
+
+// Turning one row into records.
+impl FileLoader {
+    fn process(&mut self, header: &[String], record: RawRecord) {
+        self.total += 1;
+        let Some(plan) = self.plan.take() else {
+            return;
+        };
+        self.process_with(&plan, header, record);
+        self.plan = Some(plan);
+    }
+
+    fn process_with(&mut self, plan: &Plan, header: &[String], record: RawRecord) {
+        if let Some(reason) = plan.left_out_reason {
+            self.leave_out(reason);
+            return;
+        }
+        if let Some(extra) = surplus_value(&record.fields, header.len()) {
+            let kind = ProblemKind::TooManyFields {
+                found: record.fields.len(),
+                expected: header.len(),
+                extra: extra.to_string(),
+            };
+            self.problems.push(Problem::error(
+                Location::line(&self.name, record.line),
+                kind,
+            ));
+            self.leave_out(LEFT_OUT_TOO_MANY_FIELDS);
+            return;
+        }
+
+        let row = self.rows.len();
+        let mut cells = Cells {
+            loader: self,
+            plan,
+            header,
+            record: &record,
+            row,
+        };
+        let dims = cells.dims();
+        let ticket = if plan.kinds.contains(&FileKind::Tickets) {
+            cells.ticket(&dims)
+        } else {
+            None
+        };
+        let survey = if plan.kinds.contains(&FileKind::Survey) {
+            cells.survey(&dims)
+        } else {
+            None
+        };
+        let call = if plan.kinds.contains(&FileKind::Calls) {
+            cells.call(&dims)
+        } else {
+            None
+        };
+
+        if ticket.is_none() && survey.is_none() && call.is_none() {
+            // Pending dates of a row that is left out have nowhere to go.
+            // They are the last ones pushed, because rows are read in order.
+            while self.dates.last().is_some_and(|date| date.row == row) {
+                self.dates.pop();
+            }
+            let reason = match plan.kinds.first() {
+                Some(FileKind::Tickets) => LEFT_OUT_NO_TICKET,
+                Some(FileKind::Survey) => LEFT_OUT_NO_ANSWER,
+                _ => LEFT_OUT_NO_CALL,
+            };
+            self.leave_out(reason);
+            return;
+        }
+        self.rows.push(RowRecords {
+            ticket,
+            survey,
+            call,
+        });
+    }
+
+    fn leave_out(&mut self, reason: &str) {
+        add_left_out(&mut self.left_out, reason, 1);
+    }
+
+    /// Adds a problem unless the column already listed enough of its kind.
+    fn report(&mut self, column: Option<usize>, tag: &'static str, problem: Problem) {
+        let count = self.problem_counts.entry((column, tag)).or_insert(0);
+        *count += 1;
+        if *count <= PROBLEMS_PER_COLUMN {
+            self.problems.push(problem);
+        }
+    }
+}
+
+fn add_left_out(left_out: &mut Vec<LeftOut>, reason: &str, count: usize) {
+    match left_out.iter_mut().find(|l| l.reason == reason) {
+        Some(entry) => entry.count += count,
+        None => left_out.push(LeftOut {
+            reason: reason.to_string(),
+            count,
+        }),
+    }
+}
+
+/// Returns the first non-empty field past the header's width, if any. Empty
+/// surplus fields come from trailing delimiters and are harmless.
+fn surplus_value(fields: &[String], width: usize) -> Option<&str> {
+    fields
+        .get(width..)?
+        .iter()
+        .map(|f| f.trim())
+        .find(|f| !f.is_empty())
+}
+
+/// One row being read, with access to the loader for problems and
+/// pending dates.
+struct Cells<'a> {
+    loader: &'a mut FileLoader,
+    plan: &'a Plan,
+    header: &'a [String],
+    record: &'a RawRecord,
+    row: usize,
+}
+
+impl Cells<'_> {
+    /// Returns the column index and trimmed text of a role's cell. It is
+    /// `None` when the file has no such column, the row is short, or the
+    /// cell is missing.
+    fn cell(&self, role: Role) -> Option<(usize, &str)> {
+        let index = self.plan.column(role)?;
+        let text = self.record.fields.get(index)?.trim();
+        if number::is_missing(text) {
+            return None;
+        }
+        Some((index, text))
+    }
+
+    fn text(&self, role: Role) -> Option<String> {
+        self.cell(role).map(|(_, text)| text.to_string())
+    }
+
+    fn location(&self, index: usize) -> Location {
+        let column = self.header.get(index).map(String::as_str).unwrap_or("");
+        Location::cell(&self.loader.name, self.record.line, column)
+    }
+
+    fn error(&mut self, index: usize, tag: &'static str, kind: ProblemKind) {
+        let problem = Problem::error(self.location(index), kind);
+        self.loader.report(Some(index), tag, problem);
+    }
+
+    fn dims(&self) -> Dims {
+        Dims {
+            channel: self.text(Role::Channel),
+            team: self.text(Role::Team),
+            agent: self.text(Role::Agent).map(|agent| agent_name(&agent)),
+            product: self.text(Role::Product),
+            priority: self.text(Role::Priority),
+        }
+    }
+
+    fn ticket(&mut self, dims: &Dims) -> Option<Ticket> {
+        let status = self.text(Role::Status);
+        let state = match &status {
+            Some(text) => {
+                let state = ticket_state(text);
+                if state == TicketState::Unknown && self.loader.unknown_statuses.len() < 20 {
+                    self.loader.unknown_statuses.insert(text.clone());
+                }
+                state
+            }
+            None => TicketState::Unknown,
+        };
+        let ticket = Ticket {
+            line: self.record.line,
+            id: self.text(Role::TicketId),
+            created: self.stamp(Role::Created, StampField::Created),
+            first_response_at: self.stamp(Role::FirstResponseAt, StampField::FirstResponseAt),
+            first_response_secs: self.duration(Role::FirstResponseTime),
+            resolved_at: self.stamp(Role::ResolvedAt, StampField::ResolvedAt),
+            closed_at: self.stamp(Role::ClosedAt, StampField::ClosedAt),
+            resolution_secs: self.duration(Role::ResolutionTime),
+            status,
+            state,
+            replies: self.count(Role::Replies),
+            reopens: self.count(Role::Reopens),
+            one_touch: self.flag(Role::OneTouch),
+            customer_interactions: self.count(Role::CustomerInteractions),
+            dims: dims.clone(),
+        };
+
+        let pending = self.loader.dates.last().is_some_and(|d| d.row == self.row);
+        let has_key = ticket.id.is_some()
+            || ticket.status.is_some()
+            || ticket.created.is_some()
+            || ticket.first_response_at.is_some()
+            || ticket.resolved_at.is_some()
+            || ticket.closed_at.is_some()
+            || ticket.first_response_secs.is_some()
+            || ticket.resolution_secs.is_some()
+            || pending;
+        has_key.then_some(ticket)
+    }
+
+    fn survey(&mut self, dims: &Dims) -> Option<SurveyResponse> {
+        let response = SurveyResponse {
+            line: self.record.line,
+            answered_at: self.answered_at(),
+            ticket_id: self.text(Role::TicketId),
+            csat: self.rating(),
+            nps: self.number(Role::Nps),
+            ces: self.number(Role::Ces),
+            dims: dims.clone(),
+        };
+        let answered = response.csat.is_some() || response.nps.is_some() || response.ces.is_some();
+        if !answered {
+            // A pending date of an unanswered survey has no record to fill.
+            // The survey's date is read after the ticket's, so it is last.
+            let last = self.loader.dates.last();
+            let own =
+                |d: &PendingDate| d.row == self.row && matches!(d.field, StampField::AnsweredAt);
+            if last.is_some_and(own) {
+                self.loader.dates.pop();
+            }
+        }
+        answered.then_some(response)
+    }
+
+    /// Reads when a survey was answered. A survey export without an
+    /// answered-at column may date its rows in a `Date` or `Start` column
+    /// instead. In a ticket or call file such columns belong to the ticket
+    /// or call, whose time the response takes later.
+    fn answered_at(&mut self) -> Option<Stamp> {
+        let kinds = &self.plan.kinds;
+        if self.plan.has(Role::AnsweredAt) {
+            return self.stamp(Role::AnsweredAt, StampField::AnsweredAt);
+        }
+        if kinds.contains(&FileKind::Tickets) || kinds.contains(&FileKind::Calls) {
+            return None;
+        }
+        if self.plan.has(Role::CallStart) {
+            return self.stamp(Role::CallStart, StampField::AnsweredAt);
+        }
+        self.call_date_and_time(StampField::AnsweredAt)
+    }
+
+    fn call(&mut self, dims: &Dims) -> Option<Call> {
+        let call_roles = [
+            Role::CallId,
+            Role::CallStart,
+            Role::CallDate,
+            Role::Answered,
+            Role::TalkTime,
+            Role::HoldTime,
+            Role::WrapTime,
+            Role::HandleTime,
+            Role::WaitTime,
+            Role::CallResolved,
+        ];
+        let has_value = call_roles.iter().any(|role| self.cell(*role).is_some());
+
+        let started = match self.plan.has(Role::CallStart) {
+            true => self.stamp(Role::CallStart, StampField::CallStarted),
+            false => self.call_date_and_time(StampField::CallStarted),
+        };
+        let talk_secs = self.duration(Role::TalkTime);
+        let talk_present = self.cell(Role::TalkTime).is_some();
+        // An empty hold or wrap-up beside a talk time means none took place;
+        // without a talk time (a missed call) it stays unknown.
+        let part = |cells: &mut Self, role: Role| match cells.cell(role) {
+            None if talk_present && cells.plan.has(role) => Some(0.0),
+            _ => cells.duration(role),
+        };
+        let hold_secs = part(self, Role::HoldTime);
+        let wrap_secs = part(self, Role::WrapTime);
+
+        let call = Call {
+            line: self.record.line,
+            id: self.text(Role::CallId),
+            started,
+            answered: self.flag(Role::Answered),
+            talk_secs,
+            hold_secs,
+            wrap_secs,
+            handle_secs: self.duration(Role::HandleTime),
+            wait_secs: self.duration(Role::WaitTime),
+            resolved: self.flag(Role::CallResolved),
+            dims: dims.clone(),
+        };
+        has_value.then_some(call)
+    }
+}
+
+// Reading single cells.
+impl Cells<'_> {
+    /// Reads a timestamp cell. Numeric dates with an undecided day/month order
+    /// are kept aside and filled in when the whole column has been seen.
+    fn stamp(&mut self, role: Role, field: StampField) -> Option<Stamp> {
+        let (index, text) = self.cell(role)?;
+        let text = text.to_string();
+        let Some(parsed) = timestamp::parse_stamp(&text) else {
+            self.error(index, "timestamp", not_a_timestamp(&text));
+            return None;
+        };
+        self.settle_stamp(index, field, &text, parsed, None)
+    }
+
+    fn settle_stamp(
+        &mut self,
+        index: usize,
+        field: StampField,
+        text: &str,
+        parsed: ParsedStamp,
+        time_of_day: Option<NaiveTime>,
+    ) -> Option<Stamp> {
+        let column = self.loader.stamp_columns.entry(index).or_default();
+        match parsed {
+            ParsedStamp::Instant(instant) => {
+                match unix_digits(text) {
+                    Some(digits) if digits >= 13 => column.unix_millis += 1,
+                    Some(_) => column.unix_seconds += 1,
+                    None => {}
+                }
+                Some(Stamp::Utc(instant))
+            }
+            ParsedStamp::Local(local) => {
+                // The cell settled its own order (`29-02-2016`), which
+                // settles it for the column's undecided dates too.
+                if let Some((first, second)) = numeric_date_parts(text) {
+                    let (day, month) = (local.day(), local.month());
+                    let day_first = first == day && second == month;
+                    let month_first = first == month && second == day;
+                    column.day_first_seen |= day_first && first > 12;
+                    column.month_first_seen |= month_first && second > 12;
+                    let order = match (day_first, month_first) {
+                        (true, false) => Some(DateOrder::DayFirst),
+                        (false, true) => Some(DateOrder::MonthFirst),
+                        _ => None,
+                    };
+                    if let (None, Some(order)) = (&column.settled_example, order) {
+                        column.settled_example = Some((text.to_string(), local.date(), order));
+                    }
+                }
+                Self::with_time_of_day(local, time_of_day)
+            }
+            ParsedStamp::DayMonth {
+                first,
+                second,
+                year,
+                time,
+            } => {
+                column.day_first_seen |= first > 12;
+                column.month_first_seen |= second > 12;
+                column.dotted |= text.contains('.');
+                if column.example.is_none() && first <= 12 && second <= 12 {
+                    column.example = Some(text.to_string());
+                }
+                self.loader.dates.push(PendingDate {
+                    row: self.row,
+                    field,
+                    column: index,
+                    line: self.record.line,
+                    text: text.to_string(),
+                    first,
+                    second,
+                    year,
+                    time: time_of_day.unwrap_or(time),
+                });
+                None
+            }
+        }
+    }
+
+    fn with_time_of_day(local: NaiveDateTime, time_of_day: Option<NaiveTime>) -> Option<Stamp> {
+        match time_of_day {
+            Some(time) => Some(Stamp::Local(local.date().and_time(time))),
+            None => Some(Stamp::Local(local)),
+        }
+    }
+
+    /// Reads a call's start from a date column and an optional time-of-day
+    /// column, such as `Date` = `2021-01-01` and `Time` = `9:12:58`.
+    fn call_date_and_time(&mut self, field: StampField) -> Option<Stamp> {
+        let time_of_day = match self.cell(Role::CallTime) {
+            Some((index, text)) => {
+                let text = text.to_string();
+                let time = timestamp::parse_time_of_day(&text);
+                if time.is_none() {
+                    let kind = ProblemKind::NotATimestamp {
+                        value: text,
+                        expected: "a time of day such as 9:12:58 or 3:45 PM".to_string(),
+                    };
+                    self.error(index, "time of day", kind);
+                }
+                time
+            }
+            None => None,
+        };
+        let (index, text) = self.cell(Role::CallDate)?;
+        let text = text.to_string();
+        let Some(parsed) = timestamp::parse_stamp(&text) else {
+            self.error(index, "timestamp", not_a_timestamp(&text));
+            return None;
+        };
+        self.settle_stamp(index, field, &text, parsed, time_of_day)
+    }
+
+    /// Reads a duration cell in seconds. A two-part value such as `04:10` is
+    /// read as the user chose, or held back with a warning.
+    fn duration(&mut self, role: Role) -> Option<f64> {
+        let (index, text) = self.cell(role)?;
+        let text = text.to_string();
+        let unit = self
+            .plan
+            .units
+            .get(&index)
+            .copied()
+            .unwrap_or(DurationUnit::Seconds);
+        let decimal_comma = self.plan.number_style == NumberStyle::DecimalComma;
+        match duration::parse_duration(&text, unit, decimal_comma) {
+            Some(ParsedDuration::Seconds(seconds)) => Some(seconds),
+            Some(ParsedDuration::Ambiguous {
+                as_min_sec,
+                as_hour_min,
+            }) => match self.loader.options.two_part_duration {
+                TwoPartDuration::MinutesSeconds => Some(as_min_sec),
+                TwoPartDuration::HoursMinutes => Some(as_hour_min),
+                TwoPartDuration::Ask => {
+                    let kind = ProblemKind::AmbiguousDuration {
+                        value: text,
+                        as_min_sec,
+                        as_hour_min,
+                    };
+                    let problem = Problem::warning(self.location(index), kind);
+                    self.loader
+                        .report(Some(index), "ambiguous duration", problem);
+                    None
+                }
+            },
+            None => {
+                let kind = ProblemKind::NotADuration {
+                    value: text,
+                    expected: duration::EXPECTED.to_string(),
+                };
+                self.error(index, "duration", kind);
+                None
+            }
+        }
+    }
+
+    fn number(&mut self, role: Role) -> Option<f64> {
+        let (index, text) = self.cell(role)?;
+        let text = text.to_string();
+        let parsed = number::parse_number(&text, self.plan.number_style);
+        if parsed.is_none() {
+            let kind = ProblemKind::NotANumber {
+                value: text,
+                expected: expected_number(self.plan.number_style).to_string(),
+            };
+            self.error(index, "number", kind);
+        }
+        parsed
+    }
+
+    /// Reads a whole count such as replies or reopens.
+    fn count(&mut self, role: Role) -> Option<u32> {
+        let (index, text) = self.cell(role)?;
+        let text = text.to_string();
+        let value = number::parse_number(&text, self.plan.number_style);
+        let whole = value.filter(|v| *v >= 0.0 && v.fract() == 0.0 && *v <= f64::from(u32::MAX));
+        match whole {
+            // The filter above keeps only whole numbers within u32.
+            Some(v) => Some(v as u32),
+            None => {
+                let kind = ProblemKind::NotANumber {
+                    value: text,
+                    expected: "a whole number of 0 or more".to_string(),
+                };
+                self.error(index, "count", kind);
+                None
+            }
+        }
+    }
+
+    fn flag(&mut self, role: Role) -> Option<bool> {
+        let (index, text) = self.cell(role)?;
+        let text = text.to_string();
+        let value = parse_flag(&text);
+        if value.is_none() {
+            let kind = ProblemKind::Other {
+                value: text,
+                message: "is not a yes/no value (expected Y/N, yes/no, true/false or 1/0)"
+                    .to_string(),
+            };
+            self.error(index, "flag", kind);
+        }
+        value
+    }
+
+    /// Reads a CSAT cell: a score, a known label, or nothing for Zendesk's
+    /// `Offered` and `Not Offered`, which mark surveys without an answer.
+    fn rating(&mut self) -> Option<Rating> {
+        let (index, text) = self.cell(Role::Csat)?;
+        let text = text.to_string();
+        if let Some(score) = number::parse_number(&text, self.plan.number_style) {
+            let range = self.loader.csat_range.get_or_insert((score, score));
+            *range = (range.0.min(score), range.1.max(score));
+            return Some(Rating::Score(score));
+        }
+        let folded = columns::match_text(&text);
+        if folded == "offered" || folded == "not offered" {
+            *self.loader.not_answered_ratings.entry(text).or_insert(0) += 1;
+            return None;
+        }
+        match sentiment_of(&text) {
+            Some(sentiment) => Some(Rating::Label { text, sentiment }),
+            None => {
+                self.error(index, "rating", ProblemKind::UnknownRating { value: text });
+                None
+            }
+        }
+    }
+}
+
+/// Returns the first two numbers of a numeric date such as `29-02-2016 01:16` or
+/// `03.06.2024`; `None` for other text.
+fn numeric_date_parts(text: &str) -> Option<(u32, u32)> {
+    let mut parts = text.trim().splitn(3, ['-', '/', '.']);
+    let first = parts.next()?;
+    let second = parts.next()?;
+    let year: String = parts
+        .next()?
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let short = |s: &str| (1..=2).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit());
+    if !short(first) || !short(second) || !(year.len() == 2 || year.len() == 4) {
+        return None;
+    }
+    Some((first.parse().ok()?, second.parse().ok()?))
+}
+
+fn not_a_timestamp(text: &str) -> ProblemKind {
+    ProblemKind::NotATimestamp {
+        value: text.to_string(),
+        expected: timestamp::EXPECTED.to_string(),
+    }
+}
+
+fn expected_number(style: NumberStyle) -> &'static str {
+    match style {
+        NumberStyle::DecimalPoint => "a number such as 4 or 4.5",
+        NumberStyle::DecimalComma => "a number such as 4 or 4,5",
+    }
+}
+
+/// Counts the digits when the text is a plain integer, as Unix times are
+/// written.
+fn unix_digits(text: &str) -> Option<usize> {
+    let digits = text.trim();
+    let all_digits = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
+    all_digits.then_some(digits.len())
+}
+
+/// Parses yes/no cells in the forms exports use, in English, French, German,
+/// Spanish, Dutch and Portuguese.
+fn parse_flag(text: &str) -> Option<bool> {
+    let folded = columns::match_text(text);
+    match folded.as_str() {
+        "y" | "yes" | "true" | "1" | "oui" | "ja" | "j" | "si" | "sim" | "t" => Some(true),
+        "n" | "no" | "false" | "0" | "non" | "nein" | "nee" | "nao" | "f" => Some(false),
+        _ => None,
+    }
+}
+
+/// Maps status text to the ticket's state. Merged and duplicate come
+/// first, then closed (a cancelled ticket needs no more work, so it is
+/// closed rather than open), then solved and resolved, then the words of
+/// work still to do.
+fn ticket_state(text: &str) -> TicketState {
+    let folded = columns::match_text(text);
+    let has = |words: &[&str]| words.iter().any(|w| contains_words(&folded, w));
+    if has(&[
+        "merged",
+        "duplicate",
+        "zusammengefuhrt",
+        "samengevoegd",
+        "fusionne",
+    ]) {
+        return TicketState::Merged;
+    }
+    let closed = [
+        "closed",
+        "cancelled",
+        "canceled",
+        "cerrada",
+        "cerrado",
+        "geschlossen",
+        "ferme",
+        "gesloten",
+        "fechado",
+        "done",
+        "completed",
+    ];
+    if has(&closed) {
+        return TicketState::Closed;
+    }
+    let resolved = [
+        "solved",
+        "resolved",
+        "resuelta",
+        "resuelto",
+        "gelost",
+        "resolu",
+        "opgelost",
+        "resolvido",
+    ];
+    if has(&resolved) {
+        return TicketState::Resolved;
+    }
+    let open = [
+        "open",
+        "new",
+        "pending",
+        "hold",
+        "on hold",
+        "in progress",
+        "assigned",
+        "waiting",
+        "awaiting",
+        "active",
+        "reopened",
+        "escalated",
+        "abierta",
+        "abierto",
+        "nueva",
+        "en curso",
+        "offen",
+        "neu",
+        "in bearbeitung",
+        "ouvert",
+        "nouveau",
+        "en cours",
+        "en attente",
+        "nieuw",
+        "in behandeling",
+        "aberto",
+        "novo",
+        "em andamento",
+    ];
+    if has(&open) {
+        return TicketState::Open;
+    }
+    TicketState::Unknown
+}
+
+fn contains_words(text: &str, phrase: &str) -> bool {
+    let words: Vec<&str> = text.split(' ').collect();
+    let wanted: Vec<&str> = phrase.split(' ').collect();
+    words
+        .windows(wanted.len())
+        .any(|window| window == wanted.as_slice())
+}
+
+/// Finds the sentiment of a rating label, for the labels help desks and survey tools
+/// use; `None` for text the loader does not know.
+fn sentiment_of(text: &str) -> Option<Sentiment> {
+    match text.trim() {
+        "👍" | "🙂" | "😀" | "😊" => return Some(Sentiment::Positive),
+        "😐" => return Some(Sentiment::Neutral),
+        "👎" | "🙁" | "😞" | "😡" => return Some(Sentiment::Negative),
+        _ => {}
+    }
+    let folded = columns::match_text(text);
+    let positive = [
+        "good",
+        "great",
+        "satisfied",
+        "very satisfied",
+        "happy",
+        "very happy",
+        "excellent",
+        "very good",
+        "amazing",
+        "positive",
+        "thumbs up",
+        "awesome",
+    ];
+    let neutral = ["okay", "ok", "neutral", "average", "fair"];
+    let negative = [
+        "bad",
+        "not good",
+        "dissatisfied",
+        "very dissatisfied",
+        "unsatisfied",
+        "very unsatisfied",
+        "unhappy",
+        "very unhappy",
+        "poor",
+        "very poor",
+        "terrible",
+        "very bad",
+        "negative",
+        "thumbs down",
+        "awful",
+    ];
+    if positive.contains(&folded.as_str()) {
+        Some(Sentiment::Positive)
+    } else if neutral.contains(&folded.as_str()) {
+        Some(Sentiment::Neutral)
+    } else if negative.contains(&folded.as_str()) {
+        Some(Sentiment::Negative)
+    } else {
+        None
+    }
+}
+
+/// Extracts the name from a Chatwoot-style agent cell `Name (email)`; other cells
+/// unchanged.
+fn agent_name(cell: &str) -> String {
+    let Some(open) = cell.rfind('(') else {
+        return cell.to_string();
+    };
+    let inside = &cell[open..];
+    let name = cell[..open].trim();
+    if inside.ends_with(')') && inside.contains('@') && !name.is_empty() {
+        return name.to_string();
+    }
+    cell.to_string()
+}
+
+// Work done once every row has been read.
+impl FileLoader {
+    /// Decides the day/month order of each column's numeric dates and
+    /// fills them in: a first part above 12 means day-first, a second part
+    /// above 12 month-first, dots mean day-first. Otherwise the order the
+    /// user chose for the column applies, or the dates stay empty and one
+    /// problem asks for the order.
+    fn settle_dates(&mut self, header: &[String]) {
+        let dates = std::mem::take(&mut self.dates);
+        let stamp_columns = std::mem::take(&mut self.stamp_columns);
+        let mut notes = Vec::new();
+
+        for (index, column) in &stamp_columns {
+            let name = header.get(*index).cloned().unwrap_or_default();
+            if column.unix_seconds > 0 {
+                notes.push(note(&name, "Unix seconds"));
+            }
+            if column.unix_millis > 0 {
+                notes.push(note(&name, "Unix milliseconds"));
+            }
+            let column_dates: Vec<&PendingDate> =
+                dates.iter().filter(|d| d.column == *index).collect();
+            let Some(first_date) = column_dates.first() else {
+                if let Some((text, date, order)) = &column.settled_example {
+                    notes.push(note(&name, &order_note(*order, text, Some(*date))));
+                }
+                continue;
+            };
+            let chosen = self.options.date_order.get(&name).copied();
+            let order = match (column.day_first_seen, column.month_first_seen) {
+                (true, false) => Some(DateOrder::DayFirst),
+                (false, true) => Some(DateOrder::MonthFirst),
+                (true, true) => {
+                    if chosen.is_none() {
+                        let kind = ProblemKind::Other {
+                            value: first_date.text.clone(),
+                            message: "dates in this column fit neither day-first nor \
+                                      month-first throughout; choose the order in the \
+                                      file's settings"
+                                .to_string(),
+                        };
+                        self.problems
+                            .push(Problem::error(column_location(&self.name, &name), kind));
+                    }
+                    chosen
+                }
+                (false, false) if column.dotted && chosen.is_none() => Some(DateOrder::DayFirst),
+                (false, false) => {
+                    if chosen.is_none() {
+                        let example = column
+                            .example
+                            .clone()
+                            .unwrap_or_else(|| first_date.text.clone());
+                        let kind = ProblemKind::AmbiguousDateOrder { example };
+                        self.problems
+                            .push(Problem::error(column_location(&self.name, &name), kind));
+                        notes.push(note(
+                            &name,
+                            "day-first or month-first dates? choose the order; \
+                             these dates are left out until then",
+                        ));
+                    }
+                    chosen
+                }
+            };
+            let Some(order) = order else { continue };
+            let example = timestamp::day_month_date(
+                first_date.first,
+                first_date.second,
+                first_date.year,
+                order,
+            );
+            notes.push(note(&name, &order_note(order, &first_date.text, example)));
+            for date in column_dates {
+                self.fill_date(date, order, &name);
+            }
+        }
+
+        if let Some(plan) = self.plan.as_mut() {
+            plan.notes.extend(notes);
+        }
+    }
+
+    fn fill_date(&mut self, date: &PendingDate, order: DateOrder, column: &str) {
+        let day = timestamp::day_month_date(date.first, date.second, date.year, order);
+        let Some(day) = day else {
+            let problem = Problem::error(
+                Location::cell(&self.name, date.line, column),
+                not_a_timestamp(&date.text),
+            );
+            self.report(None, "date order", problem);
+            return;
+        };
+        let stamp = Some(Stamp::Local(NaiveDateTime::new(day, date.time)));
+        let Some(row) = self.rows.get_mut(date.row) else {
+            return;
+        };
+        match date.field {
+            StampField::Created => set_ticket(row, |t| t.created = stamp),
+            StampField::FirstResponseAt => set_ticket(row, |t| t.first_response_at = stamp),
+            StampField::ResolvedAt => set_ticket(row, |t| t.resolved_at = stamp),
+            StampField::ClosedAt => set_ticket(row, |t| t.closed_at = stamp),
+            StampField::AnsweredAt => {
+                if let Some(survey) = row.survey.as_mut() {
+                    survey.answered_at = stamp;
+                }
+            }
+            StampField::CallStarted => {
+                if let Some(call) = row.call.as_mut() {
+                    call.started = stamp;
+                }
+            }
+        }
+    }
+
+    /// Gives a survey response without its own answered-at time the time of
+    /// the ticket or call on the same row, so that it falls into a period.
+    fn fill_answered_at(&mut self) {
+        for row in &mut self.rows {
+            let Some(survey) = row.survey.as_mut() else {
+                continue;
+            };
+            if survey.answered_at.is_some() {
+                continue;
+            }
+            let ticket_time = row.ticket.as_ref().and_then(|t| t.created);
+            let call_time = row.call.as_ref().and_then(|c| c.started);
+            survey.answered_at = ticket_time.or(call_time);
+        }
+    }
+
+    /// Keeps the last row of each ticket id and leaves the earlier ones out.
+    /// Exports such as ServiceNow's incident event log write one row per
+    /// change, so the last row is the ticket's current state.
+    fn keep_last_ticket_per_id(&mut self) {
+        let mut last_row: HashMap<&str, usize> = HashMap::new();
+        for (index, row) in self.rows.iter().enumerate() {
+            if let Some(id) = row.ticket.as_ref().and_then(|t| t.id.as_deref()) {
+                last_row.insert(id, index);
+            }
+        }
+        let mut earlier = Vec::new();
+        for (index, row) in self.rows.iter().enumerate() {
+            if let Some(id) = row.ticket.as_ref().and_then(|t| t.id.as_deref()) {
+                if last_row.get(id) != Some(&index) {
+                    earlier.push(index);
+                }
+            }
+        }
+        for index in &earlier {
+            if let Some(row) = self.rows.get_mut(*index) {
+                *row = RowRecords::default();
+            }
+        }
+        if !earlier.is_empty() {
+            add_left_out(&mut self.left_out, LEFT_OUT_EARLIER_STATE, earlier.len());
+        }
+    }
+
+    fn settle_csat_scale(&mut self) {
+        let Some(plan) = self.plan.as_mut() else {
+            return;
+        };
+        let Some(column) = plan.columns.iter().find(|m| m.role == Role::Csat) else {
+            return;
+        };
+        let Some((scale, source)) = csat_scale_of(&column.header, self.csat_range) else {
+            return;
+        };
+        let text = format!("CSAT scale {}–{} ({source})", scale.min, scale.max);
+        plan.notes.push(note(&column.header, &text));
+        plan.csat_scale = Some(scale);
+    }
+
+    fn note_statuses_and_ratings(&mut self) {
+        let Some(plan) = self.plan.as_mut() else {
+            return;
+        };
+        let header_of = |role: Role| {
+            plan.columns
+                .iter()
+                .find(|m| m.role == role)
+                .map(|m| m.header.clone())
+                .unwrap_or_default()
+        };
+        if !self.unknown_statuses.is_empty() {
+            let values: Vec<&str> = self.unknown_statuses.iter().map(String::as_str).collect();
+            let text = format!(
+                "unknown status values, counted as state unknown: {}",
+                values.join(", ")
+            );
+            let column = header_of(Role::Status);
+            plan.notes.push(note(&column, &text));
+        }
+        if !self.not_answered_ratings.is_empty() {
+            let counts: Vec<String> = self
+                .not_answered_ratings
+                .iter()
+                .map(|(label, count)| format!("{count} \"{label}\""))
+                .collect();
+            let text = format!(
+                "{} (surveys sent without an answer, not counted as responses)",
+                counts.join(", ")
+            );
+            let column = header_of(Role::Csat);
+            plan.notes.push(note(&column, &text));
+        }
+    }
+
+    /// Adds the reader's problems with their column names, and one summary
+    /// for each column whose problems were cut short.
+    fn add_read_problems(&mut self, header: &[String]) {
+        let read_problems = std::mem::take(&mut self.read_problems);
+        for read in read_problems {
+            let column = read.field.and_then(|i| header.get(i)).cloned();
+            let location = Location {
+                file: self.name.clone(),
+                line: Some(read.line),
+                column,
+            };
+            // The reader keeps every value except after an unclosed quote.
+            // Its other problems (text decoding and their summaries) only
+            // describe how a value was read.
+            let severity = match read.kind {
+                ProblemKind::UnclosedQuote => Severity::Error,
+                _ => Severity::Warning,
+            };
+            let problem = Problem {
+                location,
+                severity,
+                kind: read.kind,
+            };
+            self.report(read.field, "read", problem);
+        }
+
+        let mut cut: Vec<(Option<usize>, usize)> = self
+            .problem_counts
+            .iter()
+            .filter(|(_, count)| **count > PROBLEMS_PER_COLUMN)
+            .map(|((column, _), count)| (*column, count - PROBLEMS_PER_COLUMN))
+            .collect();
+        cut.sort();
+        for (column, more) in cut {
+            let name = column
+                .and_then(|i| header.get(i))
+                .cloned()
+                .unwrap_or_default();
+            let kind = ProblemKind::Other {
+                value: name.clone(),
+                message: format!("{more} more problems like the ones above are not listed"),
+            };
+            self.problems
+                .push(Problem::warning(column_location(&self.name, &name), kind));
+        }
+    }
+}
+
+fn set_ticket(row: &mut RowRecords, set: impl FnOnce(&mut Ticket)) {
+    if let Some(ticket) = row.ticket.as_mut() {
+        set(ticket);
+    }
+}
+
+fn note(column: &str, text: &str) -> ColumnNote {
+    ColumnNote {
+        column: column.to_string(),
+        note: text.to_string(),
+    }
+}
+
+fn column_location(file: &str, column: &str) -> Location {
+    Location {
+        file: file.to_string(),
+        line: None,
+        column: (!column.is_empty()).then(|| column.to_string()),
+    }
+}
+
+/// Writes a note such as `day-first dates (03.06.2024 = 3 June 2024)`.
+fn order_note(order: DateOrder, text: &str, date: Option<NaiveDate>) -> String {
+    let label = match order {
+        DateOrder::DayFirst => "day-first dates",
+        DateOrder::MonthFirst => "month-first dates",
+    };
+    match date {
+        Some(day) => format!("{label} ({text} = {})", day.format("%-d %B %Y")),
+        None => label.to_string(),
     }
 }
 
@@ -79,4 +1618,804 @@ pub fn load_file(name: &str, bytes: &[u8], options: ReadOptions) -> LoadedFile {
     let mut loader = FileLoader::new(name, options);
     loader.push(bytes);
     loader.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+
+    fn shared(path: &str) -> Vec<u8> {
+        let full = format!("{}/../shared/{path}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
+    }
+
+    /// Loads a file fed in small chunks, as the page feeds it, and checks
+    /// that the row accounting adds up.
+    fn load_with(name: &str, bytes: &[u8], options: ReadOptions) -> LoadedFile {
+        let mut loader = FileLoader::new(name, options);
+        for chunk in bytes.chunks(4096) {
+            loader.push(chunk);
+        }
+        let file = loader.finish();
+        let left_out: usize = file.rows.left_out.iter().map(|l| l.count).sum();
+        assert_eq!(
+            file.rows.used + left_out,
+            file.rows.total,
+            "{name}: used + left out"
+        );
+        file
+    }
+
+    fn real(name: &str) -> LoadedFile {
+        load_with(
+            name,
+            &shared(&format!("data/real/{name}")),
+            ReadOptions::default(),
+        )
+    }
+
+    fn case(name: &str) -> LoadedFile {
+        load_with(
+            name,
+            &shared(&format!("cases/{name}")),
+            ReadOptions::default(),
+        )
+    }
+
+    fn left_out(file: &LoadedFile, reason: &str) -> usize {
+        let entry = file.rows.left_out.iter().find(|l| l.reason == reason);
+        entry.map_or(0, |l| l.count)
+    }
+
+    fn local(y: i32, m: u32, d: u32, h: u32, min: u32, s: u32) -> Option<Stamp> {
+        let day = NaiveDate::from_ymd_opt(y, m, d)?;
+        Some(Stamp::Local(day.and_hms_opt(h, min, s)?))
+    }
+
+    fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> Option<Stamp> {
+        Some(Stamp::Utc(
+            Utc.with_ymd_and_hms(y, m, d, h, min, 0).single()?,
+        ))
+    }
+
+    fn has_note(file: &LoadedFile, column: &str, text: &str) -> bool {
+        file.notes
+            .iter()
+            .any(|n| n.column == column && n.note.contains(text))
+    }
+
+    // Counts for the real exports come from Python's csv module, run in the
+    // folder of the real exports with the command quoted in each test.
+
+    #[test]
+    fn pwc_call_center_is_calls_and_survey() {
+        // python3 -c "import csv;r=list(csv.reader(open('pwc_call_center.csv',newline='')))[1:];print(len(r),sum(1 for x in r if x[9]),sum(1 for x in r if x[5]=='N'))"
+        // prints 5000 4054 946.
+        let file = real("pwc_call_center.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Survey, FileKind::Calls]);
+        // 5000 records, every one with a call id; 4054 have a rating.
+        assert_eq!(file.rows.total, 5000);
+        assert_eq!(file.rows.used, 5000);
+        assert_eq!(file.calls.len(), 5000);
+        assert_eq!(file.surveys.len(), 4054);
+        // First row: ID0001,Diane,2021-01-01,9:12:58,Contract related,Y,Y,109,0:02:23,3
+        let call = &file.calls[0];
+        assert_eq!(call.id.as_deref(), Some("ID0001"));
+        assert_eq!(call.started, local(2021, 1, 1, 9, 12, 58));
+        assert_eq!(call.answered, Some(true));
+        assert_eq!(call.resolved, Some(true));
+        assert_eq!(call.wait_secs, Some(109.0));
+        // 0:02:23 = 2 × 60 + 23 = 143 s.
+        assert_eq!(call.talk_secs, Some(143.0));
+        assert_eq!(call.dims.agent.as_deref(), Some("Diane"));
+        assert_eq!(call.dims.product.as_deref(), Some("Contract related"));
+        // The rating takes the call's start as its answered-at time.
+        assert_eq!(file.surveys[0].answered_at, call.started);
+        assert_eq!(file.surveys[0].csat, Some(Rating::Score(3.0)));
+        // Ratings run from 1 to 5.
+        assert_eq!(file.csat_scale, Some(Scale { min: 1.0, max: 5.0 }));
+        // 946 calls are not answered.
+        let missed = file
+            .calls
+            .iter()
+            .filter(|c| c.answered == Some(false))
+            .count();
+        assert_eq!(missed, 946);
+    }
+
+    #[test]
+    fn kaggle_tickets_read_time_columns_as_timestamps() {
+        // python3 -c "import csv,collections as c;r=list(csv.reader(open('kaggle_support_tickets.csv',newline='')))[1:];print(len(r),len({x[0] for x in r}),sum(1 for x in r if x[16]),sum(1 for x in r if x[14]),sum(1 for x in r if x[15]),c.Counter(x[10] for x in r))"
+        // prints 8469 8469 2769 5650 2769 and the status counts below.
+        let file = real("kaggle_support_tickets.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Tickets, FileKind::Survey]);
+        // 8469 tickets with distinct ids; 2769 ratings; 5650 first
+        // responses and 2769 resolutions are filled in.
+        assert_eq!(file.rows.total, 8469);
+        assert_eq!(file.rows.used, 8469);
+        assert_eq!(file.tickets.len(), 8469);
+        assert_eq!(file.surveys.len(), 2769);
+        let responded = file
+            .tickets
+            .iter()
+            .filter(|t| t.first_response_at.is_some());
+        assert_eq!(responded.count(), 5650);
+        let resolved = file.tickets.iter().filter(|t| t.resolved_at.is_some());
+        assert_eq!(resolved.count(), 2769);
+        // "Date of Purchase" is not when the ticket was created.
+        assert!(file.tickets.iter().all(|t| t.created.is_none()));
+        assert!(file.tickets.iter().all(|t| t.first_response_secs.is_none()));
+        assert_eq!(
+            file.tickets[0].first_response_at,
+            local(2023, 6, 1, 12, 15, 36)
+        );
+        assert!(has_note(
+            &file,
+            "First Response Time",
+            "holds dates and times"
+        ));
+        // Statuses: 2881 Pending Customer Response and 2819 Open are open,
+        // 2769 Closed.
+        let open = file.tickets.iter().filter(|t| t.state == TicketState::Open);
+        assert_eq!(open.count(), 2881 + 2819);
+        let closed = file
+            .tickets
+            .iter()
+            .filter(|t| t.state == TicketState::Closed);
+        assert_eq!(closed.count(), 2769);
+        assert_eq!(file.csat_scale, Some(Scale { min: 1.0, max: 5.0 }));
+    }
+
+    #[test]
+    fn botanic_nps_survey_in_windows_1252() {
+        // python3 -c "import csv;r=list(csv.reader(open('botanic_nps_latin1.csv',encoding='cp1252',errors='replace',newline='')))[1:];print(len(r),sum(1 for x in r if x[2]=='NA' and x[3]=='NA'),sum(1 for x in r if x[2]!='NA'))"
+        // prints 13954 10 13612.
+        let file = real("botanic_nps_latin1.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Survey]);
+        assert_eq!(file.encoding, TextEncoding::Windows1252);
+        // 13954 records; 10 have NA in both nps and satisfaction.
+        assert_eq!(file.rows.total, 13954);
+        assert_eq!(file.rows.used, 13944);
+        assert_eq!(left_out(&file, LEFT_OUT_NO_ANSWER), 10);
+        // 13612 nps answers are not NA.
+        let nps = file.surveys.iter().filter(|s| s.nps.is_some()).count();
+        assert_eq!(nps, 13612);
+        assert_eq!(file.surveys[0].nps, Some(10.0));
+        // Satisfaction runs from 1 to 10.
+        assert_eq!(
+            file.csat_scale,
+            Some(Scale {
+                min: 1.0,
+                max: 10.0
+            })
+        );
+        let errors: Vec<&Problem> = file
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "NA is a missing value: {errors:?}");
+    }
+
+    #[test]
+    fn google_forms_nps_asks_for_the_date_order() {
+        // python3 -c "import csv;r=list(csv.reader(open('google_forms_brand_nps_fr.csv',newline='')))[1:];print(len(r),sorted({x[0][:5] for x in r}))"
+        // prints 93 ['08/11', '09/11', '10/11', '12/11'].
+        let bytes = shared("data/real/google_forms_brand_nps_fr.csv");
+
+        let file = load_with("forms.csv", &bytes, ReadOptions::default());
+
+        assert_eq!(file.kinds, vec![FileKind::Survey]);
+        assert_eq!(file.rows.total, 93);
+        assert_eq!(file.surveys.len(), 93);
+        assert_eq!(file.surveys[0].nps, Some(8.0));
+        // Every date has day 8 to 12 and month 11, so either order fits.
+        let asks = file.problems.iter().filter(|p| {
+            matches!(p.kind, ProblemKind::AmbiguousDateOrder { .. })
+                && p.location.column.as_deref() == Some("Horodateur")
+        });
+        assert_eq!(asks.count(), 1);
+        assert!(file.surveys.iter().all(|s| s.answered_at.is_none()));
+
+        let mut options = ReadOptions::default();
+        options
+            .date_order
+            .insert("Horodateur".to_string(), DateOrder::DayFirst);
+        let file = load_with("forms.csv", &bytes, options);
+
+        assert_eq!(file.surveys[0].answered_at, local(2021, 11, 8, 17, 5, 47));
+        assert!(has_note(&file, "Horodateur", "= 8 November 2021"));
+        assert!(!file
+            .problems
+            .iter()
+            .any(|p| matches!(p.kind, ProblemKind::AmbiguousDateOrder { .. })));
+    }
+
+    #[test]
+    fn nyc311_requests_are_tickets_by_agency() {
+        // python3 -c "import csv,collections as c;r=list(csv.reader(open('nyc311_socrata_2024_sample.csv',newline='')))[1:];print(len(r),c.Counter(x[19] for x in r))"
+        // prints 1000 and the status counts below.
+        let file = real("nyc311_socrata_2024_sample.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Tickets]);
+        assert_eq!(file.rows.total, 1000);
+        assert_eq!(file.tickets.len(), 1000);
+        let first = &file.tickets[0];
+        assert_eq!(first.id.as_deref(), Some("60879417"));
+        assert_eq!(first.created, local(2024, 4, 16, 3, 3, 15));
+        assert_eq!(first.dims.team.as_deref(), Some("DOT"));
+        assert_eq!(first.dims.channel.as_deref(), Some("UNKNOWN"));
+        // Open 424 + In Progress 277 + Assigned 6 are open; 293 Closed.
+        let open = file.tickets.iter().filter(|t| t.state == TicketState::Open);
+        assert_eq!(open.count(), 707);
+        let closed = file
+            .tickets
+            .iter()
+            .filter(|t| t.state == TicketState::Closed);
+        assert_eq!(closed.count(), 293);
+    }
+
+    #[test]
+    fn servicenow_log_keeps_the_last_row_per_incident() {
+        // python3 -c "import csv;r=list(csv.reader(open('uci_incident_event_log_sample.csv',newline='')))[1:];print(len(r),len({x[0] for x in r}))"
+        // prints 5998 890.
+        let file = real("uci_incident_event_log_sample.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Tickets]);
+        // 5998 rows for 890 distinct numbers; the last row of each is Closed.
+        assert_eq!(file.rows.total, 5998);
+        assert_eq!(file.tickets.len(), 890);
+        assert_eq!(left_out(&file, LEFT_OUT_EARLIER_STATE), 5998 - 890);
+        assert!(file.tickets.iter().all(|t| t.state == TicketState::Closed));
+        // INC0000045: opened 29-02-2016 01:16, resolved 29-02-2016 11:29,
+        // closed 05-03-2016 12:00; 29 > 12 makes the column day-first.
+        let incident = file
+            .tickets
+            .iter()
+            .find(|t| t.id.as_deref() == Some("INC0000045"));
+        let incident = incident.expect("INC0000045 is loaded");
+        assert_eq!(incident.created, local(2016, 2, 29, 1, 16, 0));
+        assert_eq!(incident.resolved_at, local(2016, 2, 29, 11, 29, 0));
+        assert_eq!(incident.closed_at, local(2016, 3, 5, 12, 0, 0));
+        assert!(has_note(&file, "opened_at", "day-first dates"));
+    }
+
+    #[test]
+    fn helpdesk_event_log_is_recognised_but_not_rebuilt() {
+        // python3 -c "import csv;r=list(csv.reader(open('helpdesk_event_log.csv',newline='')))[1:];print(len(r))"
+        // prints 21348.
+        let file = real("helpdesk_event_log.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Events]);
+        assert_eq!(file.rows.total, 21348);
+        assert_eq!(file.rows.used, 0);
+        assert_eq!(left_out(&file, LEFT_OUT_EVENTS), 21348);
+        assert!(file.tickets.is_empty());
+    }
+
+    #[test]
+    fn twitter_support_messages_are_recognised_but_not_rebuilt() {
+        // python3 -c "import csv,io,re;t=re.sub(r'\r(?!\n)',' ',open('twcs_sample.csv',newline='').read());print(len(list(csv.reader(io.StringIO(t,newline=''))))-1)"
+        // prints 5000 once the two stray carriage returns are blanked.
+        let file = real("twcs_sample.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Messages]);
+        // Python's csv module ends a record at a bare carriage return, so
+        // the command above blanks the two stray ones first.
+        assert_eq!(file.rows.total, 5000);
+        assert_eq!(left_out(&file, LEFT_OUT_MESSAGES), 5000);
+        assert!(file.tickets.is_empty());
+    }
+
+    #[test]
+    fn uwv_complaints_with_semicolons_are_tickets() {
+        // python3 -c "import csv;r=list(csv.reader(open('uwv_complaints_bpic2016_semicolon.csv',encoding='latin-1',newline=''),delimiter=';'))[1:];print(len(r),len({x[6] for x in r}))"
+        // prints 289 289.
+        let file = real("uwv_complaints_bpic2016_semicolon.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Tickets]);
+        assert_eq!(file.delimiter, b';');
+        // 289 records, 289 distinct ComplaintID values.
+        assert_eq!(file.rows.total, 289);
+        assert_eq!(file.tickets.len(), 289);
+        assert_eq!(file.tickets[0].id.as_deref(), Some("220"));
+        assert_eq!(file.tickets[0].created, local(2016, 1, 12, 0, 0, 0));
+        assert_eq!(
+            file.tickets[0].dims.product.as_deref(),
+            Some("behandelingsduur")
+        );
+    }
+
+    #[test]
+    fn case_01_message_log_is_recognised() {
+        let file = case("01-frt-bot-replies.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Messages]);
+        assert_eq!(left_out(&file, LEFT_OUT_MESSAGES), 15);
+    }
+
+    #[test]
+    fn case_05_ticket_events_are_recognised() {
+        let file = case("05-reopened-still-open.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Events]);
+        assert_eq!(left_out(&file, LEFT_OUT_EVENTS), 10);
+    }
+
+    #[test]
+    fn case_08_bare_score_is_nps() {
+        let file = case("08-nps-promoter-boundaries.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Survey]);
+        assert_eq!(file.surveys.len(), 10);
+        // First row: N-801,2024-03-01T10:00:00Z,10,Great support
+        assert_eq!(file.surveys[0].nps, Some(10.0));
+        assert_eq!(file.surveys[0].answered_at, utc(2024, 3, 1, 10, 0));
+        assert!(has_note(&file, "score", "read as NPS"));
+    }
+
+    #[test]
+    fn bare_score_up_to_five_is_csat() {
+        let text = "Score,Submitted at\n4,2024-03-01\n5,2024-03-02\n2,2024-03-03\n";
+
+        let file = load_with("s.csv", text.as_bytes(), ReadOptions::default());
+
+        let ratings: Vec<Option<Rating>> = file.surveys.iter().map(|s| s.csat.clone()).collect();
+        let expected = [4.0, 5.0, 2.0].map(|v| Some(Rating::Score(v)));
+        assert_eq!(ratings, expected.to_vec());
+        assert!(file.surveys.iter().all(|s| s.nps.is_none()));
+        assert_eq!(file.csat_scale, Some(Scale { min: 1.0, max: 5.0 }));
+    }
+
+    #[test]
+    fn case_10_rating_labels_carry_sentiment() {
+        let file = case("10-csat-good-minus-bad.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Survey]);
+        assert_eq!(file.surveys.len(), 20);
+        assert_eq!(file.csat_scale, None);
+        let count = |wanted: Sentiment| {
+            let labels = file.surveys.iter().filter_map(|s| match &s.csat {
+                Some(Rating::Label { sentiment, .. }) => Some(*sentiment),
+                _ => None,
+            });
+            labels.filter(|s| *s == wanted).count()
+        };
+        // 13 Great, 4 Okay, 3 Not Good.
+        assert_eq!(count(Sentiment::Positive), 13);
+        assert_eq!(count(Sentiment::Neutral), 4);
+        assert_eq!(count(Sentiment::Negative), 3);
+        let first = &file.surveys[0];
+        assert_eq!(first.dims.agent.as_deref(), Some("Agent Lee"));
+        assert_eq!(first.ticket_id.as_deref(), Some("1001"));
+        assert_eq!(first.answered_at, utc(2024, 2, 1, 9, 15));
+    }
+
+    #[test]
+    fn case_12_blank_effort_score_is_no_answer() {
+        let file = case("12-ces-scale-out-of-range.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Survey]);
+        // Line 10 (E-1209) is blank: 9 responses, 1 row without answer.
+        assert_eq!(file.rows.total, 10);
+        assert_eq!(file.rows.used, 9);
+        assert_eq!(left_out(&file, LEFT_OUT_NO_ANSWER), 1);
+        let scores: Vec<Option<f64>> = file.surveys.iter().map(|s| s.ces).collect();
+        // 0 and 9 stay as written; the report checks them against the scale.
+        let expected = [7.0, 6.0, 6.0, 5.0, 2.0, 7.0, 0.0, 9.0, 4.0].map(Some);
+        assert_eq!(scores, expected.to_vec());
+        assert_eq!(file.surveys[6].line, 8);
+        assert_eq!(file.surveys[7].line, 9);
+        assert_eq!(file.surveys[0].ticket_id.as_deref(), Some("T-9001"));
+    }
+
+    #[test]
+    fn case_16_mixed_duration_formats() {
+        let file = case("16-aht-duration-formats.csv");
+
+        assert_eq!(file.kinds, vec![FileKind::Calls]);
+        assert_eq!(file.calls.len(), 6);
+        let talk: Vec<Option<f64>> = file.calls.iter().map(|c| c.talk_secs).collect();
+        // 0:01:49 = 109; 1h 2m 5s = 3725; 245; 18:25 min = 1105;
+        // 00:04:10 = 250; 04:10 is held back.
+        let expected = [
+            Some(109.0),
+            Some(3725.0),
+            Some(245.0),
+            Some(1105.0),
+            Some(250.0),
+            None,
+        ];
+        assert_eq!(talk, expected.to_vec());
+        let hold: Vec<Option<f64>> = file.calls.iter().map(|c| c.hold_secs).collect();
+        // CL-1605's empty hold beside a talk time is no hold: 0.
+        let expected = [0.0, 30.0, 0.0, 40.0, 0.0, 0.0].map(Some);
+        assert_eq!(hold, expected.to_vec());
+        let wrap: Vec<Option<f64>> = file.calls.iter().map(|c| c.wrap_secs).collect();
+        assert_eq!(
+            wrap,
+            [30.0, 45.0, 60.0, 60.0, 20.0, 20.0].map(Some).to_vec()
+        );
+
+        let held = file
+            .problems
+            .iter()
+            .find(|p| matches!(p.kind, ProblemKind::AmbiguousDuration { .. }));
+        let held = held.expect("04:10 is reported");
+        assert_eq!(held.severity, Severity::Warning);
+        assert_eq!(
+            held.location,
+            Location::cell("16-aht-duration-formats.csv", 7, "talk_time")
+        );
+        // 04:10 is 4 × 60 + 10 = 250 s as mm:ss, 4 × 3600 + 10 × 60 = 15000 s as hh:mm.
+        assert_eq!(
+            held.kind,
+            ProblemKind::AmbiguousDuration {
+                value: "04:10".to_string(),
+                as_min_sec: 250.0,
+                as_hour_min: 15000.0,
+            }
+        );
+    }
+
+    #[test]
+    fn case_16_two_part_durations_read_as_chosen() {
+        let bytes = shared("cases/16-aht-duration-formats.csv");
+        let options = ReadOptions {
+            two_part_duration: TwoPartDuration::MinutesSeconds,
+            ..ReadOptions::default()
+        };
+
+        let file = load_with("calls.csv", &bytes, options);
+
+        assert_eq!(file.calls[5].talk_secs, Some(250.0));
+        assert!(file.problems.is_empty());
+    }
+
+    #[test]
+    fn case_17_bom_and_quotes_leave_the_header() {
+        let file = case("17-utf8-bom-header.csv");
+
+        assert_eq!(
+            file.header,
+            vec!["Ticket ID", "Created at", "First reply at"]
+        );
+        assert_eq!(file.kinds, vec![FileKind::Tickets]);
+        let ids: Vec<Option<&str>> = file.tickets.iter().map(|t| t.id.as_deref()).collect();
+        assert_eq!(ids, vec![Some("T-1701"), Some("T-1702"), Some("T-1703")]);
+        assert_eq!(file.tickets[0].created, utc(2024, 4, 2, 9, 0));
+        assert_eq!(file.tickets[0].first_response_at, utc(2024, 4, 2, 9, 15));
+    }
+
+    #[test]
+    fn case_18_german_excel_export() {
+        let file = case("18-excel-semicolon-decimal-comma.csv");
+
+        assert_eq!(file.delimiter, b';');
+        assert_eq!(file.number_style, NumberStyle::DecimalComma);
+        assert_eq!(file.kinds, vec![FileKind::Calls]);
+        let talk: Vec<Option<f64>> = file.calls.iter().map(|c| c.talk_secs).collect();
+        // Minutes × 60: 4,5 → 270; 12,25 → 735; 3 → 180; 0,75 → 45.
+        assert_eq!(talk, [270.0, 735.0, 180.0, 45.0].map(Some).to_vec());
+        let wait: Vec<Option<f64>> = file.calls.iter().map(|c| c.wait_secs).collect();
+        // 1.250 uses the dot for thousands: 1250 s.
+        assert_eq!(wait, [12.0, 1250.0, 45.0, 8.0].map(Some).to_vec());
+        assert_eq!(file.calls[0].started, local(2024, 6, 3, 0, 0, 0));
+        assert!(has_note(
+            &file,
+            "Datum",
+            "day-first dates (03.06.2024 = 3 June 2024)"
+        ));
+        assert_eq!(file.header[3], "Gesprächsdauer (Min.)");
+    }
+
+    #[test]
+    fn case_20_quoted_newlines_keep_physical_lines() {
+        let file = case("20-quoted-newlines-crlf.csv");
+
+        assert_eq!(file.rows.total, 3);
+        let lines: Vec<u64> = file.tickets.iter().map(|t| t.line).collect();
+        assert_eq!(lines, vec![2, 6, 8]);
+        assert_eq!(file.tickets[0].first_response_at, utc(2024, 2, 5, 9, 12));
+    }
+
+    #[test]
+    fn case_22_ragged_rows() {
+        let file = case("22-ragged-rows-trailing-delimiters.csv");
+
+        // Blank lines 6 and 7 are not records.
+        assert_eq!(file.rows.total, 4);
+        assert_eq!(file.rows.used, 3);
+        assert_eq!(left_out(&file, LEFT_OUT_TOO_MANY_FIELDS), 1);
+        let ids: Vec<Option<&str>> = file.tickets.iter().map(|t| t.id.as_deref()).collect();
+        assert_eq!(ids, vec![Some("T-2201"), Some("T-2202"), Some("T-2204")]);
+        // T-2202 is short: its team is empty, its priority kept.
+        assert_eq!(file.tickets[1].dims.team, None);
+        assert_eq!(file.tickets[1].dims.priority.as_deref(), Some("low"));
+        let expected = Problem::error(
+            Location::line("22-ragged-rows-trailing-delimiters.csv", 4),
+            ProblemKind::TooManyFields {
+                found: 8,
+                expected: 6,
+                extra: "EXTRA".to_string(),
+            },
+        );
+        assert_eq!(file.problems, vec![expected]);
+    }
+
+    #[test]
+    fn case_25_epoch_seconds_and_milliseconds() {
+        let file = case("25-epoch-timestamps.csv");
+
+        let ticket = &file.tickets[0];
+        // 1717405200 s and 1717407000000 ms after 1970-01-01 UTC.
+        assert_eq!(ticket.created, utc(2024, 6, 3, 9, 0));
+        assert_eq!(ticket.first_response_at, utc(2024, 6, 3, 9, 30));
+        assert_eq!(ticket.resolved_at, utc(2024, 6, 3, 13, 0));
+        assert_eq!(file.tickets[1].resolved_at, None);
+        assert!(has_note(&file, "created_at", "Unix seconds"));
+        assert!(has_note(&file, "first_reply_at", "Unix milliseconds"));
+        assert!(has_note(&file, "solved_at", "Unix seconds"));
+    }
+
+    #[test]
+    fn unknown_file_leaves_every_row_out() {
+        let file = load_with("x.csv", b"alpha,beta\n1,2\n3,4\n", ReadOptions::default());
+
+        assert!(file.kinds.is_empty());
+        assert_eq!(file.rows.total, 2);
+        assert_eq!(left_out(&file, LEFT_OUT_UNKNOWN), 2);
+        assert_eq!(file.problems[0].kind, ProblemKind::UnknownKind);
+    }
+
+    #[test]
+    fn empty_file_is_a_problem() {
+        let file = load_with("x.csv", b"", ReadOptions::default());
+
+        assert!(file.kinds.is_empty());
+        assert_eq!(file.rows.total, 0);
+        assert_eq!(file.problems[0].kind, ProblemKind::EmptyFile);
+    }
+
+    #[test]
+    fn unreadable_cells_are_problems_naming_line_and_column() {
+        let text = "Ticket ID,Status,Created at,Satisfaction\n\
+                    T-1,Open,yesterday,Good\n\
+                    T-2,Solved,2024-01-02 10:00,Offered\n\
+                    T-3,Weird,2024-01-03 10:00,meh-ish\n";
+
+        let file = load_with("t.csv", text.as_bytes(), ReadOptions::default());
+
+        // T-1's creation time fails, but its status keeps it a ticket.
+        assert_eq!(file.tickets.len(), 3);
+        assert_eq!(file.tickets[0].created, None);
+        assert_eq!(file.tickets[0].state, TicketState::Open);
+        assert_eq!(file.tickets[1].state, TicketState::Resolved);
+        assert_eq!(file.tickets[2].state, TicketState::Unknown);
+        // Only T-1 answered: Offered is no answer, meh-ish unknown.
+        assert_eq!(file.surveys.len(), 1);
+        let bad_time = &file.problems[0];
+        assert_eq!(bad_time.location, Location::cell("t.csv", 2, "Created at"));
+        assert!(matches!(bad_time.kind, ProblemKind::NotATimestamp { .. }));
+        let bad_rating = &file.problems[1];
+        assert_eq!(
+            bad_rating.location,
+            Location::cell("t.csv", 4, "Satisfaction")
+        );
+        assert_eq!(
+            bad_rating.kind,
+            ProblemKind::UnknownRating {
+                value: "meh-ish".to_string()
+            }
+        );
+        assert!(has_note(&file, "Status", "Weird"));
+        assert!(has_note(&file, "Satisfaction", "1 \"Offered\""));
+    }
+
+    #[test]
+    fn byte_by_byte_chunks_load_like_one_chunk() {
+        let bytes = shared("cases/20-quoted-newlines-crlf.csv");
+
+        let whole = load_file("f.csv", &bytes, ReadOptions::default());
+        let mut loader = FileLoader::new("f.csv", ReadOptions::default());
+        for byte in &bytes {
+            loader.push(std::slice::from_ref(byte));
+        }
+        let split = loader.finish();
+
+        assert_eq!(split.tickets, whole.tickets);
+        assert_eq!(split.rows, whole.rows);
+    }
+
+    #[test]
+    fn survey_dated_by_date_column() {
+        let text = "Date,NPS\n2024-03-01,9\n2024-03-02,\n";
+
+        let file = load_with("s.csv", text.as_bytes(), ReadOptions::default());
+
+        assert_eq!(file.kinds, vec![FileKind::Survey]);
+        assert_eq!(file.surveys.len(), 1);
+        assert_eq!(file.surveys[0].answered_at, local(2024, 3, 1, 0, 0, 0));
+        assert_eq!(left_out(&file, LEFT_OUT_NO_ANSWER), 1);
+    }
+
+    #[test]
+    fn chatwoot_csat_download() {
+        // Chatwoot writes `Name (email)` agent cells and a reporting-period
+        // line after the rows.
+        let text = "Agent Name,Rating,Feedback Comment,Contact Name,Recorded date\n\
+                    Ana Ruiz (ana@example.com),5,great,Pat,2024-05-06T09:00:00Z\n\
+                    Bo Li (bo@example.com),2,,Sam,2024-05-06T10:00:00Z\n\
+                    Reporting period 2024-05-01 to 2024-05-31\n";
+
+        let file = load_with("csat.csv", text.as_bytes(), ReadOptions::default());
+
+        assert_eq!(file.kinds, vec![FileKind::Survey]);
+        assert_eq!(file.surveys.len(), 2);
+        assert_eq!(file.surveys[0].dims.agent.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(file.surveys[1].csat, Some(Rating::Score(2.0)));
+        assert_eq!(file.surveys[1].answered_at, utc(2024, 5, 6, 10, 0));
+        // The trailing line has no rating, so it is no response.
+        assert_eq!(left_out(&file, LEFT_OUT_NO_ANSWER), 1);
+    }
+
+    #[test]
+    fn problems_per_column_are_capped() {
+        let mut text = String::from("Ticket ID,Created at\n");
+        for i in 0..60 {
+            text.push_str(&format!("T-{i},soon\n"));
+        }
+
+        let file = load_with("t.csv", text.as_bytes(), ReadOptions::default());
+
+        // 60 bad cells: 50 listed, then one summary for the other 10.
+        assert_eq!(file.tickets.len(), 60);
+        assert_eq!(file.problems.len(), 51);
+        let summary = file.problems.last().map(|p| p.kind.clone());
+        let expected = ProblemKind::Other {
+            value: "Created at".to_string(),
+            message: "10 more problems like the ones above are not listed".to_string(),
+        };
+        assert_eq!(summary, Some(expected));
+    }
+
+    #[test]
+    fn header_only_file_has_kinds_and_no_rows() {
+        let file = load_with("t.csv", b"Ticket ID,Status\n", ReadOptions::default());
+
+        assert_eq!(file.kinds, vec![FileKind::Tickets]);
+        assert_eq!(file.rows.total, 0);
+        assert!(file.problems.is_empty());
+    }
+
+    #[test]
+    fn random_input_never_panics() {
+        // Rows stitched from header words, cell values and separators by a
+        // fixed linear congruential generator, so every run sees the same
+        // inputs.
+        let pieces = [
+            "Ticket ID",
+            "Created at",
+            "Status",
+            "CSAT",
+            "talk_time",
+            "Date",
+            "Time",
+            "nps",
+            "hold_time",
+            "Resolved",
+            "First Response Time",
+            ",",
+            ";",
+            "\n",
+            "\r\n",
+            "\"",
+            "",
+            "04:10",
+            "13/02/2024",
+            "02/13/2024",
+            "03.06.2024",
+            "1717405200",
+            "Offered",
+            "Good",
+            "é",
+            "\u{feff}",
+            "-1",
+            "99999999999999999999",
+            "NaN",
+            "1h 2m",
+            "NA",
+            "(",
+            ")",
+            "Y",
+            "2024-02-30",
+            "\u{ff}",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..60 {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1);
+                let index = (state >> 33) as usize % pieces.len();
+                text.push_str(pieces[index]);
+            }
+
+            let file = load_with("random.csv", text.as_bytes(), ReadOptions::default());
+
+            assert!(file.rows.used <= file.rows.total);
+        }
+    }
+
+    #[test]
+    fn status_words_map_to_states() {
+        let cases = [
+            ("Pending Customer Response", TicketState::Open),
+            ("on-hold", TicketState::Open),
+            ("Awaiting User Info", TicketState::Open),
+            ("In Progress", TicketState::Open),
+            ("Resolved", TicketState::Resolved),
+            ("solved", TicketState::Resolved),
+            ("Closed", TicketState::Closed),
+            ("Cancelled", TicketState::Closed),
+            ("Closed - Merged", TicketState::Merged),
+            ("Duplicate", TicketState::Merged),
+            ("Geschlossen", TicketState::Closed),
+            ("banana", TicketState::Unknown),
+        ];
+        for (text, state) in cases {
+            assert_eq!(ticket_state(text), state, "{text}");
+        }
+    }
+
+    #[test]
+    fn flags_in_several_languages() {
+        for yes in ["Y", "yes", "TRUE", "1", "oui", "Ja", "sí"] {
+            assert_eq!(parse_flag(yes), Some(true), "{yes}");
+        }
+        for no in ["N", "No", "false", "0", "non", "nein"] {
+            assert_eq!(parse_flag(no), Some(false), "{no}");
+        }
+        assert_eq!(parse_flag("maybe"), None);
+    }
+
+    #[test]
+    fn rating_labels_and_agent_names() {
+        assert_eq!(sentiment_of("Very satisfied"), Some(Sentiment::Positive));
+        assert_eq!(sentiment_of("👍"), Some(Sentiment::Positive));
+        assert_eq!(sentiment_of("Neutral"), Some(Sentiment::Neutral));
+        assert_eq!(sentiment_of("Not Good"), Some(Sentiment::Negative));
+        assert_eq!(sentiment_of("Very dissatisfied"), Some(Sentiment::Negative));
+        assert_eq!(sentiment_of("Offered"), None);
+
+        assert_eq!(agent_name("Ana Ruiz (ana@example.com)"), "Ana Ruiz");
+        assert_eq!(agent_name("Team (night)"), "Team (night)");
+    }
+
+    #[test]
+    fn csat_scale_from_header_or_values() {
+        let scale = |min, max| Some(Scale { min, max });
+
+        assert_eq!(scale_from_header("csat_1_5"), scale(1.0, 5.0));
+        assert_eq!(scale_from_header("Rating (1-7)"), scale(1.0, 7.0));
+        assert_eq!(scale_from_header("Rating 2024"), None);
+        let of = |min, max| csat_scale_of("rating", Some((min, max))).map(|(s, _)| s);
+        assert_eq!(of(1.0, 5.0), scale(1.0, 5.0));
+        assert_eq!(of(0.0, 5.0), scale(1.0, 5.0), "0 is out of a 1–5 scale");
+        assert_eq!(of(2.0, 7.0), scale(1.0, 7.0));
+        assert_eq!(of(1.0, 9.0), scale(1.0, 10.0));
+        assert_eq!(of(0.0, 10.0), scale(0.0, 10.0));
+        assert_eq!(of(1.0, 11.0), None);
+        assert_eq!(
+            csat_scale_of("csat_1_5", Some((0.0, 10.0))).map(|(s, _)| s),
+            scale(1.0, 5.0)
+        );
+        assert_eq!(csat_scale_of("rating", None), None);
+    }
 }

@@ -25,7 +25,7 @@ impl NumberStyle {
     fn is_group_separator(self, c: char) -> bool {
         // Spaces, no-break spaces (U+00A0, and U+202F as French typography
         // writes it) and apostrophes (Swiss style) group digits in both
-        // styles; the other style's decimal separator does too.
+        // styles. So does the other style's decimal separator.
         let other = match self {
             NumberStyle::DecimalPoint => ',',
             NumberStyle::DecimalComma => '.',
@@ -141,10 +141,11 @@ fn ungroup_integer(integer: &str, style: NumberStyle) -> Option<String> {
 ///
 /// A value votes for the decimal comma when its last separator is a comma
 /// that is not followed by exactly three digits (`4,5`, `12,25`), follows
-/// a lone 0 (`0,250`) or comes after a dot (`1.250,5`); it votes for the decimal point in the mirrored
-/// cases (`3.0`, `1,250.5`). Values such as `1,250` or `1.250` do not vote.
-/// The decimal comma wins only with more votes; otherwise, and for a column
-/// without votes, the style is [`NumberStyle::DecimalPoint`].
+/// a lone 0 (`0,250`) or comes after a dot (`1.250,5`). It votes for the
+/// decimal point in the mirrored cases (`3.0`, `1,250.5`). Values such as
+/// `1,250` or `1.250` do not vote. The decimal comma wins only with more
+/// votes, so a tie or a column without votes gives
+/// [`NumberStyle::DecimalPoint`].
 ///
 /// ```
 /// use service_kpis::core::number::{guess_style, NumberStyle};
@@ -171,7 +172,7 @@ pub fn guess_style<'a>(samples: impl IntoIterator<Item = &'a str>) -> NumberStyl
     }
 }
 
-/// The style one value shows, if it shows one.
+/// Returns the style that one value shows, if any.
 fn vote(value: &str) -> Option<NumberStyle> {
     let unsigned = value.strip_prefix(['-', '+']).unwrap_or(value);
     let numeric = unsigned
@@ -199,7 +200,7 @@ fn vote(value: &str) -> Option<NumberStyle> {
     }
 }
 
-/// Tells whether a cell holds no value: it is empty, blank or one of the
+/// Tells whether a cell contains no value: it is empty, blank or one of the
 /// usual missing-value markers (`NA`, `N/A`, `#N/A`, `null`, `none`, `nan`,
 /// `?`, `-`, `–`, `—`), in any letter case.
 ///

@@ -35,11 +35,11 @@ pub const SNIFF_BYTES: usize = 64 * 1024;
 /// How many lines the delimiter sniffer looks at, at most.
 const SNIFF_LINES: usize = 100;
 
-/// Delimiters the sniffer chooses from; on a tie the earliest wins.
+/// Delimiters the sniffer chooses from. On a tie the earliest wins.
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 
-/// How many decoding problems are reported one by one; the rest are
-/// summed up in one problem at the end of the file.
+/// Maximum number of decoding problems reported one by one. The rest are
+/// counted in one problem at the end of the file.
 const MAX_DECODING_PROBLEMS: usize = 20;
 
 /// How the text of a file was decoded.
@@ -154,8 +154,8 @@ impl CsvReader {
         self.delimiter
     }
 
-    /// The encoding seen so far: it can change to Windows-1252 at any
-    /// field that is not valid UTF-8.
+    /// Returns the encoding seen so far, which changes to Windows-1252 at
+    /// the first field that is not valid UTF-8.
     pub fn encoding(&self) -> TextEncoding {
         if self.decoder.saw_windows_1252 {
             TextEncoding::Windows1252
@@ -169,27 +169,29 @@ impl CsvReader {
         std::mem::take(&mut self.decoder.problems)
     }
 
-    /// Chooses the dialect from the buffered bytes, then parses them.
+    /// Chooses the dialect from the first [`SNIFF_BYTES`] buffered, then
+    /// parses all the buffered bytes.
     fn start_parser(&mut self, at_end: bool, out: &mut Vec<RawRecord>) {
-        let mut buffered = std::mem::take(&mut self.sniff_buffer);
-        let mut text: &[u8] = &buffered;
-
-        if let Some(rest) = text.strip_prefix(b"\xEF\xBB\xBF") {
+        let buffered = std::mem::take(&mut self.sniff_buffer);
+        let mut start = 0;
+        if buffered.starts_with(b"\xEF\xBB\xBF") {
             self.encoding = TextEncoding::Utf8WithBom;
-            text = rest;
+            start = 3;
         }
+        let text = &buffered[start..];
 
-        let terminator = sniff_terminator(text);
-        let delimiter = sniff_delimiter(text, terminator, at_end);
+        // Sniff the first SNIFF_BYTES of the file whatever the chunk sizes,
+        // so that a file reads the same when pushed whole or in small chunks.
+        let window_end = buffered.len().min(SNIFF_BYTES).max(start);
+        let window = &buffered[start..window_end];
+        let window_at_end = at_end && window_end == buffered.len();
+        let terminator = sniff_terminator(window);
+        let delimiter = sniff_delimiter(window, terminator, window_at_end);
         self.delimiter = Some(delimiter);
 
         let mut parser = RecordParser::new(delimiter, terminator);
         parser.feed(text, &mut self.decoder, out);
         self.parser = Some(parser);
-
-        // The buffer is not needed any more; free it rather than keep 64 KiB.
-        buffered.clear();
-        buffered.shrink_to_fit();
     }
 }
 
@@ -209,15 +211,18 @@ fn sniff_terminator(text: &[u8]) -> u8 {
 /// most lines, ignoring delimiters that never occur.
 ///
 /// Each candidate's count per line is taken over the first lines of
-/// `text`. Its modal count must be non-zero; the candidate whose modal
-/// count is met by the most lines wins, and ties go to the earlier entry of
-/// [`DELIMITERS`] (comma first). A file with no candidate at all is read
-/// with commas. Unless `at_end`, the last line may be cut off, so it is left
-/// out.
+/// `text`, and its modal count must be non-zero. The candidate whose modal
+/// count is met by the most lines wins. On a tie the larger modal count
+/// wins, because a decimal comma or a stray separator in text is rarely
+/// more frequent per line than the real delimiter. Remaining ties go to the
+/// earlier entry of [`DELIMITERS`] (comma first), and a file with no
+/// candidate at all is read with commas. Unless `at_end`, the last line may
+/// be cut off, so it is left out.
 fn sniff_delimiter(text: &[u8], terminator: u8, at_end: bool) -> u8 {
     let lines = count_delimiters_per_line(text, terminator, at_end);
 
-    let mut best = (b',', 0usize);
+    // (delimiter, lines agreeing with its modal count, modal count)
+    let mut best = (b',', 0usize, 0usize);
     for (index, &candidate) in DELIMITERS.iter().enumerate() {
         let counts: Vec<usize> = lines.iter().map(|line| line[index]).collect();
         let Some(mode) = modal_count(&counts) else {
@@ -228,8 +233,8 @@ fn sniff_delimiter(text: &[u8], terminator: u8, at_end: bool) -> u8 {
         }
 
         let agreeing = counts.iter().filter(|&&count| count == mode).count();
-        if agreeing > best.1 {
-            best = (candidate, agreeing);
+        if (agreeing, mode) > (best.1, best.2) {
+            best = (candidate, agreeing, mode);
         }
     }
     best.0
@@ -273,7 +278,8 @@ fn count_delimiters_per_line(text: &[u8], terminator: u8, at_end: bool) -> Vec<[
     lines
 }
 
-/// The most frequent value, the larger one on a tie; `None` when empty.
+/// Returns the most frequent value (the larger one on a tie), or `None`
+/// for an empty slice.
 fn modal_count(counts: &[usize]) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None;
     for &count in counts {
@@ -334,6 +340,11 @@ impl RecordParser {
 
     fn feed(&mut self, mut input: &[u8], decoder: &mut FieldDecoder, out: &mut Vec<RawRecord>) {
         loop {
+            // `csv-core` reads empty input as the end of the file, so an
+            // empty chunk must never reach it.
+            if input.is_empty() {
+                return;
+            }
             if self.record_line.is_none() {
                 // Skip blank lines here rather than in csv-core, so that the
                 // next record's first byte, and so its line, is known.
@@ -437,9 +448,9 @@ impl RecordParser {
     }
 }
 
-/// Where the parser is relative to quotes, following the same rules as
-/// `csv-core`: a quote opens a quoted field only at the start of a field,
-/// and a doubled quote inside one is data.
+/// Quote state of the pending record, following the rules of `csv-core`:
+/// a quote opens a quoted field only at the start of a field, and a doubled
+/// quote inside one is data.
 ///
 /// `csv-core` does not expose its state, and cloning its reader does not
 /// copy the parsing tables (in csv-core 0.1.13), so this tracker is how the
@@ -501,7 +512,7 @@ impl FieldDecoder {
             line,
             field,
             ProblemKind::NotUtf8 {
-                value: text.clone(),
+                value: excerpt(&text),
             },
         );
         for &byte in bytes {
@@ -543,6 +554,16 @@ impl FieldDecoder {
                 ),
             },
         });
+    }
+}
+
+/// Shortens a decoded field for a problem message: free-text fields can run
+/// to pages, and the user needs only enough to find the field.
+fn excerpt(text: &str) -> String {
+    const MAX_CHARS: usize = 60;
+    match text.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
     }
 }
 
@@ -776,6 +797,22 @@ mod tests {
     }
 
     #[test]
+    fn long_field_is_shortened_in_problem() {
+        // 100 × "é" in Latin-1: the problem shows the first 60 and "…".
+        let mut bytes = b"note\n".to_vec();
+        bytes.extend_from_slice(&[0xE9; 100]);
+
+        let (records, mut reader) = read_all(&bytes);
+
+        assert_eq!(records[1].fields[0], "é".repeat(100));
+        let expected = format!("{}…", "é".repeat(60));
+        assert_eq!(
+            reader.take_problems()[0].kind,
+            ProblemKind::NotUtf8 { value: expected }
+        );
+    }
+
+    #[test]
     fn windows_1252_table_matches_known_characters() {
         // From the Windows-1252 code chart: 0x85 …, 0x93 “, 0x99 ™, 0x9F Ÿ.
         assert_eq!(windows_1252_char(0x85), '…');
@@ -821,12 +858,49 @@ mod tests {
     }
 
     #[test]
+    fn empty_chunk_does_not_end_record() {
+        let mut bytes = b"id,text\n1,\"a".to_vec();
+        bytes.resize(SNIFF_BYTES + 10, b'a');
+        let mut reader = CsvReader::new();
+        let mut records = Vec::new();
+
+        reader.push(&bytes, &mut records);
+        reader.push(b"", &mut records);
+        reader.push(b"\"\n2,b\n", &mut records);
+        reader.finish(&mut records);
+
+        // The quoted field runs over the empty chunk, so there are three
+        // records and no unclosed quote.
+        assert_eq!(records.len(), 3);
+        assert_eq!(records[2].fields, ["2", "b"]);
+        assert!(reader.take_problems().is_empty());
+    }
+
+    #[test]
     fn tab_and_pipe_are_sniffed() {
         let (_, tab) = read_all(b"a\tb\tc\n1\t2\t3\n");
         let (_, pipe) = read_all(b"a|b\n1|2\n");
 
         assert_eq!(tab.delimiter(), Some(b'\t'));
         assert_eq!(pipe.delimiter(), Some(b'|'));
+    }
+
+    #[test]
+    fn delimiter_tie_goes_to_larger_count() {
+        // Every line has 1 comma and 2 semicolons, so both agree on all 3
+        // lines; the semicolon's count per line is larger.
+        let (records, reader) = read_all(b"id;score,avg;team\nA-1;4,5;x\nA-2;0,5;y\n");
+
+        assert_eq!(reader.delimiter(), Some(b';'));
+        assert_eq!(records[1].fields, ["A-1", "4,5", "x"]);
+    }
+
+    #[test]
+    fn delimiter_tie_goes_to_comma() {
+        // 1 comma and 1 semicolon on each line: a full tie.
+        let (_, reader) = read_all(b"a,b;c\n1,2;3\n");
+
+        assert_eq!(reader.delimiter(), Some(b','));
     }
 
     #[test]
@@ -895,6 +969,14 @@ mod tests {
             let (chunked, _) = read_in_chunks(&bytes, chunk_size);
             assert_eq!(chunked, whole, "chunks of {chunk_size} bytes");
         }
+
+        // The same file after a byte-order mark reads the same.
+        let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+        with_bom.extend_from_slice(&bytes);
+        for chunk_size in [1, 4096, with_bom.len()] {
+            let (chunked, _) = read_in_chunks(&with_bom, chunk_size);
+            assert_eq!(chunked, whole, "BOM, chunks of {chunk_size} bytes");
+        }
     }
 
     /// Reads a real export whole and in chunks of 1, 7 and 4096 bytes, and
@@ -935,7 +1017,7 @@ mod tests {
 
     #[test]
     fn real_twcs_keeps_stray_crs_as_text() {
-        // 5,000 tweets. Line 2589 holds "@AskPayPal \r\rI just love ...":
+        // 5,000 tweets. Line 2589 contains "@AskPayPal \r\rI just love ...":
         // two lone CRs in an LF file, which are text, so the tweet stays one
         // record with 8 fields. Python's csv module ends a record at a lone
         // CR and finds 5,003 rows; with those two CRs replaced by another
