@@ -23,8 +23,8 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use service_kpis::core::load::{load_file, FileLoader, LoadedFile};
 use service_kpis::core::model::{Dimension, FileKind, TicketState};
-use service_kpis::core::problem::ProblemKind;
-use service_kpis::core::read::TextEncoding;
+use service_kpis::core::problem::{ProblemKind, Severity};
+use service_kpis::core::read::{CsvReader, TextEncoding};
 use service_kpis::core::report::{build, Detail, Kpi};
 use service_kpis::core::settings::{DateOrder, ReadOptions, Settings};
 
@@ -225,14 +225,30 @@ fn kaggle_support_tickets_figures() {
         "FRT left out {:?}",
         frt.left_out
     );
-    // "resolved before first response: 1365": each such ticket is flagged
-    // once, naming its line.
-    let flagged_lines: std::collections::BTreeSet<u64> = all_problems(&files, &report)
-        .into_iter()
-        .filter(|problem| matches!(problem.kind, ProblemKind::NegativeDuration { .. }))
-        .filter_map(|problem| problem.location.line)
-        .collect();
-    assert_eq!(flagged_lines.len(), 1365);
+    // With no creation time there is no resolution time either.
+    assert_no_data(figure(&report, Kpi::ResolutionTime));
+    // "resolved before first response: 1365": those tickets are left out
+    // of both duration figures for that reason.
+    for kpi in [Kpi::FirstResponseTime, Kpi::ResolutionTime] {
+        let left_out = &figure(&report, kpi).left_out;
+        let before_reply = left_out
+            .iter()
+            .find(|entry| entry.reason == "resolved before first reply");
+        let count = before_reply.map(|entry| entry.count);
+        assert_eq!(count, Some(1365), "{kpi:?} left out {left_out:?}");
+    }
+    // "first lines resolved before first response: [19, 39, 42]": each is
+    // an error on the resolution column of its own line.
+    let problems = all_problems(&files, &report);
+    for line in [19, 39, 42] {
+        let flagged = problems_on_line(&problems, line)
+            .into_iter()
+            .any(|problem| {
+                problem.severity == Severity::Error
+                    && problem.location.column.as_deref() == Some("Time to Resolution")
+            });
+        assert!(flagged, "line {line} is not flagged");
+    }
 }
 
 #[test]
@@ -242,14 +258,20 @@ fn botanic_nps_figures() {
     assert_eq!(file.kinds, vec![FileKind::Survey]);
     // "records: 13954"
     assert_rows_add_up(file, 13954);
-    // The text is Windows-1252; "bytes undefined in Windows-1252: 17", all
-    // of them 0x90, which the reader replaces and reports.
+    // "fields not valid UTF-8: 2862": reported, but as a bounded list and
+    // not one problem per field.
     assert_eq!(file.encoding, TextEncoding::Windows1252);
-    let undecodable = file
+    let not_utf8 = file
         .problems
         .iter()
-        .any(|problem| problem.kind == ProblemKind::UndecodableByte { byte: 0x90 });
-    assert!(undecodable, "no report of the undefined byte 0x90");
+        .filter(|problem| matches!(problem.kind, ProblemKind::NotUtf8 { .. }))
+        .count();
+    assert!(not_utf8 > 0, "no field reported as not UTF-8");
+    assert!(
+        file.problems.len() < 100,
+        "{} problems",
+        file.problems.len()
+    );
 
     let report = build(&files, &settings());
 
@@ -267,6 +289,26 @@ fn botanic_nps_figures() {
             detractors: 1194
         }
     );
+}
+
+#[test]
+fn botanic_undefined_bytes_replaced() {
+    let bytes = real_bytes(BOTANIC);
+    let mut reader = CsvReader::new();
+    let mut records = Vec::new();
+
+    reader.push(&bytes, &mut records);
+    reader.finish(&mut records);
+
+    // "U+FFFD after decoding: 17": each byte that Windows-1252 leaves
+    // undefined (here always 0x90) becomes one replacement character.
+    let replaced: usize = records
+        .iter()
+        .flat_map(|record| record.fields.iter())
+        .map(|field| field.matches('\u{FFFD}').count())
+        .sum();
+    assert_eq!(replaced, 17);
+    assert_eq!(reader.encoding(), TextEncoding::Windows1252);
 }
 
 #[test]

@@ -49,6 +49,14 @@ def hms_seconds(text):
     return int(hours) * 3600 + int(minutes) * 60 + int(seconds)
 
 
+def is_utf8(data):
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def percent(part, whole):
     return 100.0 * part / whole
 
@@ -141,6 +149,22 @@ def kaggle_support_tickets():
     print(f"  tickets with reply and resolution: {len(both)}")
     print(f"  resolved before first response: {before}")
 
+    # Physical lines where those tickets start, the header being line 1:
+    # descriptions span several lines, so a record starts one line after
+    # the previous record ended (csv.reader's line_num).
+    flagged_lines = []
+    with open(path(name), newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        previous_end = 1
+        for row in reader:
+            start = previous_end + 1
+            previous_end = reader.line_num
+            reply, resolved = row["First Response Time"], row["Time to Resolution"]
+            if reply and resolved:
+                if datetime.strptime(resolved, stamp) < datetime.strptime(reply, stamp):
+                    flagged_lines.append(start)
+    print(f"  first lines resolved before first response: {flagged_lines[:3]}")
+
 
 def botanic_nps():
     name = "botanic_nps_latin1.csv"
@@ -154,6 +178,20 @@ def botanic_nps():
     print(name)
     print(f"  records: {len(rows)}")
     print(f"  bytes undefined in Windows-1252: {undefined}")
+
+    # Field by field, as the reader decodes: a field that is valid UTF-8
+    # stays UTF-8, any other is read as Windows-1252. Latin-1 maps each byte
+    # to one character, so it splits the records without changing a byte.
+    fields = [
+        field.encode("latin-1")
+        for record in csv.reader(io.StringIO(raw.decode("latin-1"), newline=""))
+        for field in record
+    ]
+    not_utf8 = [field for field in fields if not is_utf8(field)]
+    decoded = [field.decode("cp1252", errors="replace") for field in not_utf8]
+    replaced = sum(text.count("\ufffd") for text in decoded)
+    print(f"  fields not valid UTF-8: {len(not_utf8)}")
+    print(f"  U+FFFD after decoding: {replaced}")
     scores = [int(row["nps"]) for row in rows if row["nps"] != "NA"]
     print_nps(scores)
 
