@@ -199,6 +199,12 @@ fn case_13_empty_period_reads_no_data() {
         assert_no_data(figure(&report, kpi));
     }
     assert_all_figures_finite(&report);
+    // The page says that nothing falls in the chosen range.
+    let names_range = report
+        .notes
+        .iter()
+        .any(|note| note.contains("2024-04-01") && note.contains("2024-04-30"));
+    assert!(names_range, "notes {:?}", report.notes);
 }
 
 #[test]
@@ -225,6 +231,19 @@ fn case_13_series_keeps_empty_months() {
         Kpi::FirstResponseTime,
         "2024-04",
     ));
+    // Change in volume: April vs March (2 → 0) = (0 − 2) / 2 = −100 %.
+    // May vs April has a previous value of 0, so no percentage (n/a).
+    let created_changes: Vec<Option<f64>> = rows
+        .iter()
+        .map(|row| {
+            let index = row
+                .figures
+                .iter()
+                .position(|figure| figure.kpi == Kpi::Created);
+            index.and_then(|index| row.changes.get(index).copied().flatten())
+        })
+        .collect();
+    assert_eq!(created_changes, vec![None, Some(-100.0), None]);
     assert_all_figures_finite(&report);
 }
 
