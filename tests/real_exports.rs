@@ -119,6 +119,12 @@ fn pwc_call_center_figures() {
     let csat = figure(&report, Kpi::Csat);
     assert_eq!(csat.n, 4054);
     assert_close(value(csat), 49.9013, 0.001, "CSAT");
+    // "CSAT distribution 1..5: [417, 396, 1218, 1180, 843]"
+    let Detail::Distribution(distribution) = &csat.detail else {
+        panic!("CSAT detail is {:?}, expected a distribution", csat.detail);
+    };
+    let per_score: Vec<usize> = distribution.iter().map(|(_, count)| *count).collect();
+    assert_eq!(per_score, vec![417, 396, 1218, 1180, 843]);
     // "FCR resolved / answered: 3646 / 4054 = 89.9359 %"
     let fcr = figure(&report, Kpi::FirstContactResolution);
     assert_eq!(fcr.n, 4054);
@@ -401,6 +407,25 @@ fn nyc311_figures() {
         by_status,
         counts(&[("Assigned", 6), ("In Progress", 277), ("Open", 424)])
     );
+    // The agency is the team: "agency DCWP: 2" … "agency TLC: 5".
+    let per_agency = [
+        ("DCWP", 2.0),
+        ("DEP", 17.0),
+        ("DHS", 9.0),
+        ("DOHMH", 11.0),
+        ("DOT", 40.0),
+        ("DPR", 8.0),
+        ("DSNY", 32.0),
+        ("EDC", 6.0),
+        ("HPD", 370.0),
+        ("NYPD", 500.0),
+        ("TLC", 5.0),
+    ];
+    for (agency, tickets) in per_agency {
+        let row = breakdown_row(&report, Dimension::Team, agency);
+        let created = row_figure(&row.figures, Kpi::Created, agency);
+        assert_eq!(created.value, Some(tickets), "tickets of {agency}");
+    }
 }
 
 #[test]
@@ -424,6 +449,17 @@ fn uci_incidents_keep_last_row() {
         .filter(|ticket| ticket.state == TicketState::Closed)
         .count();
     assert_eq!(closed, 890);
+    // "opened_at of kept tickets: 2016-02-29 01:16:00 to 2016-03-02
+    // 15:33:00": day-first, as 29-02-2016 shows.
+    let mut opened: Vec<_> = file
+        .tickets
+        .iter()
+        .filter_map(|ticket| ticket.created.map(stamp_date))
+        .collect();
+    opened.sort();
+    assert_eq!(opened.len(), 890);
+    assert_eq!(opened.first(), Some(&date(2016, 2, 29)));
+    assert_eq!(opened.last(), Some(&date(2016, 3, 2)));
 
     let report = build(&[file], &settings());
 
@@ -555,6 +591,22 @@ fn chunked_real_files_load_the_same() {
 }
 
 #[test]
+fn small_real_files_in_tiny_chunks() {
+    // The two smallest real files, split inside every accented UTF-8
+    // character (Google Forms) and every Latin-1 byte and CRLF (UWV).
+    for name in [GOOGLE_FORMS, UWV] {
+        let bytes = real_bytes(name);
+        let whole = load_file(name, &bytes, ReadOptions::default());
+        for chunk_size in [1, 7] {
+            let chunked = load_in_chunks(name, &bytes, chunk_size);
+
+            let what = format!("{name} in {chunk_size}-byte chunks");
+            assert_same_load(&chunked, &whole, &what);
+        }
+    }
+}
+
+#[test]
 fn chunked_cases_load_the_same() {
     // Small files, so single bytes too: a chunk boundary then falls inside
     // the BOM, every CRLF, every quoted newline and every "ä".
@@ -621,16 +673,18 @@ fn hostile_inputs_do_not_panic() {
     for (name, bytes) in hostile_inputs() {
         let outcome = catch_unwind(AssertUnwindSafe(|| {
             let file = load_file(name, &bytes, ReadOptions::default());
+            let byte_by_byte = load_in_chunks(name, &bytes, 1);
             let report = build(std::slice::from_ref(&file), &settings());
-            (file, report)
+            (file, byte_by_byte, report)
         }));
         match outcome {
-            Ok((file, report)) => {
+            Ok((file, byte_by_byte, report)) => {
                 assert_eq!(
                     file.rows.used + left_out_count(&file.rows.left_out),
                     file.rows.total,
                     "{name}: row accounting"
                 );
+                assert_same_load(&byte_by_byte, &file, &format!("{name} byte by byte"));
                 assert_all_figures_finite(&report);
             }
             Err(_) => panicked.push(name),

@@ -95,6 +95,8 @@ def pwc_call_center():
     scores = [int(row["Satisfaction rating"]) for row in rows if row["Satisfaction rating"]]
     satisfied, n = top_two_csat(scores, 5)
     print(f"  CSAT top-2 of 1-5: {satisfied} / {n} = {percent(satisfied, n):.4f} %")
+    distribution = collections.Counter(scores)
+    print(f"  CSAT distribution 1..5: {[distribution[score] for score in range(1, 6)]}")
 
     resolved = sum(1 for row in answered if row["Resolved"] == "Y")
     fcr = percent(resolved, len(answered))
@@ -244,6 +246,10 @@ def nyc311():
     backlog = sum(count for status, count in by_status.items() if status.lower() in OPEN_STATUSES)
     print(f"  open backlog: {backlog}")
 
+    by_agency = collections.Counter(row["agency"] for row in rows)
+    for agency, count in sorted(by_agency.items()):
+        print(f"  agency {agency}: {count}")
+
 
 def uci_incidents():
     name = "uci_incident_event_log_sample.csv"
@@ -258,6 +264,12 @@ def uci_incidents():
     by_state = collections.Counter(row["incident_state"] for row in last.values())
     for state, count in sorted(by_state.items()):
         print(f"  last state {state!r}: {count}")
+
+    # opened_at is day-first: 29-02-2016 01:16 is 29 February 2016.
+    opened = sorted(
+        datetime.strptime(row["opened_at"], "%d-%m-%Y %H:%M") for row in last.values()
+    )
+    print(f"  opened_at of kept tickets: {opened[0]} to {opened[-1]}")
 
 
 def uwv_complaints():
