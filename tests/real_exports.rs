@@ -63,7 +63,7 @@ fn sorted_kinds(file: &LoadedFile) -> Vec<FileKind> {
     kinds
 }
 
-/// Counts of `key` over `items`, for comparing with the script's tallies.
+/// Counts each value of `key` over `items`, to compare with the script's tallies.
 fn tally<T>(items: &[T], key: impl Fn(&T) -> Option<&str>) -> BTreeMap<String, usize> {
     let mut counts = BTreeMap::new();
     for item in items {
@@ -634,7 +634,7 @@ fn chunked_cases_load_the_same() {
     }
 }
 
-/// Inputs that break naive readers, each with a name for the failure
+/// Returns inputs that break naive readers, each with a name for the failure
 /// message.
 fn hostile_inputs() -> Vec<(&'static str, Vec<u8>)> {
     let mut wide_row = b"ticket_id,created_at\n".to_vec();
