@@ -110,6 +110,8 @@ fn pwc_call_center_figures() {
     let aht = figure(&report, Kpi::HandleTime);
     assert_eq!(aht.n, 4054);
     assert_close(value(aht), 224.9228, 0.001, "AHT");
+    // The other 5000 − 4054 = 946 calls were not answered.
+    assert_eq!(left_out_count(&aht.left_out), 946, "{:?}", aht.left_out);
     assert!(
         aht.definition.contains("talk time only"),
         "AHT definition {:?}",
@@ -399,6 +401,14 @@ fn nyc311_figures() {
     // "resolution mean s: 2438.8562"
     let (_, mean, _) = durations(resolution);
     assert_close(mean, 2438.8562, 0.01, "resolution mean");
+    // The other 1000 − 292 = 708: 707 still open and one "Closed" request
+    // with no closed date.
+    assert_eq!(
+        left_out_count(&resolution.left_out),
+        708,
+        "{:?}",
+        resolution.left_out
+    );
     // "open backlog: 707": Open 424, In Progress 277, Assigned 6.
     assert_eq!(figure(&report, Kpi::Backlog).value, Some(707.0));
     assert_eq!(report.backlog.open, 707);
