@@ -100,6 +100,20 @@ fn handle_seconds(call: &Call, reader: &FieldReader, log: &mut ProblemLog) -> Re
 /// as 0. Unanswered calls and calls without a usable talk time are left
 /// out with the reason. Detail: median, mean and 90th percentile. No
 /// handled call gives no data (n = 0).
+///
+/// ```
+/// # use service_kpis::core::report::{build, Kpi};
+/// # use service_kpis::core::load::LoadedFile;
+/// # use service_kpis::core::model::Call;
+/// # use service_kpis::core::settings::Settings;
+/// # use chrono::{TimeZone, Utc};
+/// let talk = |secs| Call { talk_secs: Some(secs), ..Default::default() };
+/// let file = LoadedFile { calls: vec![talk(100.0), talk(118.0)], ..Default::default() };
+/// let settings = Settings::new("UTC", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap());
+/// let report = build(&[file], &settings);
+/// // (100 + 118) / 2 = 109 s.
+/// assert_eq!(report.figure(Kpi::HandleTime).unwrap().display, "0:01:49");
+/// ```
 pub fn handle_time(calls: &[&CallFacts], context: &Context) -> Figure {
     let mut tally = Tally::default();
     let mut values = Vec::with_capacity(calls.len());
@@ -419,5 +433,20 @@ mod tests {
         assert!(fcr
             .definition
             .contains("cannot be computed: no first-contact flag"));
+    }
+
+    #[test]
+    fn fcr_auto_without_flag_or_replies_says_why() {
+        // Auto falls back to one-touch, which needs a reply count.
+        let tickets = vec![resolved_ticket(None, None, None)];
+
+        let report = report_of(vec![tickets_file(tickets)], FcrDefinition::Auto);
+
+        let fcr = figure(&report, Kpi::FirstContactResolution);
+        assert_eq!(fcr.value, None);
+        assert_eq!(
+            left_out(fcr, "no first-contact flag or agent reply count"),
+            1
+        );
     }
 }

@@ -52,6 +52,8 @@ pub enum Role {
     WrapTime,
     HandleTime,
     WaitTime,
+    /// A yes/no flag for abandoned calls, the opposite of [`Role::Answered`].
+    Abandoned,
     // Message logs: one row per message of a conversation.
     MessageId,
     /// The id of the message this one replies to.
@@ -70,7 +72,7 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 40] = [
+    pub const ALL: [Role; 41] = [
         Role::TicketId,
         Role::Created,
         Role::FirstResponseAt,
@@ -103,6 +105,7 @@ impl Role {
         Role::WrapTime,
         Role::HandleTime,
         Role::WaitTime,
+        Role::Abandoned,
         Role::MessageId,
         Role::InResponseTo,
         Role::Inbound,
@@ -148,6 +151,7 @@ impl Role {
             Role::WrapTime => "after-call work / wrap-up",
             Role::HandleTime => "handle time",
             Role::WaitTime => "wait / speed of answer",
+            Role::Abandoned => "abandoned flag",
             Role::MessageId => "message id",
             Role::InResponseTo => "in reply to (message id)",
             Role::Inbound => "inbound flag",
@@ -170,7 +174,7 @@ impl Role {
             }
             Csat | Nps | Ces | AnsweredAt => Some(FileKind::Survey),
             CallId | CallStart | CallDate | CallTime | Answered | CallResolved | TalkTime
-            | HoldTime | WrapTime | HandleTime | WaitTime => Some(FileKind::Calls),
+            | HoldTime | WrapTime | HandleTime | WaitTime | Abandoned => Some(FileKind::Calls),
             MessageId | InResponseTo | Inbound | SenderType | MessageText => {
                 Some(FileKind::Messages)
             }
@@ -762,6 +766,17 @@ const SYNONYMS: &[Synonyms] = &[
         contains: &["speed of answer", "queue wait time", "wartezeit"],
     },
     Synonyms {
+        role: Role::Abandoned,
+        exact: &[
+            "abandoned",
+            "is abandoned",
+            "abandoned call",
+            "abgebrochen",
+            "abandonada",
+        ],
+        contains: &[],
+    },
+    Synonyms {
         role: Role::MessageId,
         exact: &["message id", "tweet id", "message number"],
         contains: &["message id"],
@@ -897,7 +912,7 @@ pub fn match_header(header: &[String], options: &ReadOptions) -> Vec<ColumnMatch
 
     let mut candidates = Vec::new();
     for (index, text) in texts.iter().enumerate() {
-        if taken_columns[index] || text.is_empty() {
+        if taken_columns[index] || text.is_empty() || is_jira_sla_field(&header[index]) {
             continue;
         }
         for (role, score) in candidate_roles(text, is_call_log) {
@@ -953,6 +968,16 @@ fn candidate_roles(text: &str, is_call_log: bool) -> Vec<(Role, u32)> {
         }
     }
     found
+}
+
+/// True for Jira Service Management's SLA fields, such as `Custom field
+/// (Time to first response)`. They contain the time left before the SLA
+/// target (`HH:MM`, negative once breached), not the time taken, so they
+/// match no role.
+fn is_jira_sla_field(header: &str) -> bool {
+    let folded = fold(&clean_header(header));
+    let wrappers = ["custom field (time to ", "campo personalizado (time to "];
+    wrappers.iter().any(|w| folded.starts_with(w))
 }
 
 /// True when the words of `phrase` appear one after another in `text`.
@@ -1244,7 +1269,7 @@ mod tests {
     #[test]
     fn jira_headers_in_english_and_spanish() {
         let english = roles_of(
-            "Summary, Issue key, Issue id, Issue Type, Status, Project key, Priority, Resolution, Assignee, Reporter, Created, Updated, Resolved, Custom field (Time to first response), Custom field (Time to resolution), Satisfaction rating, Custom field (Satisfaction date), Custom field (Request Type), Status Category",
+            "Summary, Issue key, Issue id, Issue Type, Status, Project key, Priority, Resolution, Assignee, Reporter, Created, Updated, Resolved, Custom field (Time to first response), Custom field (Time to resolution), Satisfaction rating, Custom field (Satisfaction date), Custom field (Request Type), Status Category, Status Category Changed, Custom field ([CHART] Date of First Response), Comment, Comment",
         );
         let spanish = roles_of(
             "Resumen, Clave de incidencia, Estado, Prioridad, Creada, Resuelta, Campo personalizado (Time to first response), Calificación de satisfacción",
@@ -1254,13 +1279,12 @@ mod tests {
         assert_eq!(role(&english, Role::Status), Some("Status"));
         assert_eq!(role(&english, Role::Created), Some("Created"));
         assert_eq!(role(&english, Role::ResolvedAt), Some("Resolved"));
+        // Jira's SLA fields hold the time left, not the time taken.
+        assert_eq!(role(&english, Role::FirstResponseTime), None);
+        assert_eq!(role(&english, Role::ResolutionTime), None);
         assert_eq!(
-            role(&english, Role::FirstResponseTime),
-            Some("Custom field (Time to first response)")
-        );
-        assert_eq!(
-            role(&english, Role::ResolutionTime),
-            Some("Custom field (Time to resolution)")
+            role(&english, Role::FirstResponseAt),
+            Some("Custom field ([CHART] Date of First Response)")
         );
         assert_eq!(role(&english, Role::Csat), Some("Satisfaction rating"));
         assert_eq!(
@@ -1281,7 +1305,7 @@ mod tests {
             role(&spanish, Role::Csat),
             Some("Calificación de satisfacción")
         );
-        assert!(role(&spanish, Role::FirstResponseTime).is_some());
+        assert_eq!(role(&spanish, Role::FirstResponseTime), None);
     }
 
     #[test]
@@ -1322,6 +1346,7 @@ mod tests {
         assert_eq!(role(&five9, Role::TalkTime), Some("TALK TIME"));
         assert_eq!(role(&five9, Role::HoldTime), Some("HOLD TIME"));
         assert_eq!(role(&five9, Role::WrapTime), Some("AFTER CALL WORK TIME"));
+        assert_eq!(role(&five9, Role::Abandoned), Some("ABANDONED"));
 
         assert_eq!(role(&talkdesk, Role::CallId), Some("call_id"));
         assert_eq!(role(&talkdesk, Role::CallStart), Some("start_at"));
@@ -1556,7 +1581,7 @@ mod tests {
     }
 
     #[test]
-    fn hand_mapping_wins_and_none_switches_a_role_off() {
+    fn hand_mapping_overrides_matching() {
         let header: Vec<String> = ["Ticket ID", "Created at", "Updated at", "Priority"]
             .map(String::from)
             .to_vec();

@@ -713,7 +713,7 @@ mod tests {
 
     #[test]
     fn real_call_log_talk_times() {
-        // AvgTalkDuration of the call-centre log: 4,054 answered calls in
+        // AvgTalkDuration of the call-centre log: 4,054 calls answered (Y) in
         // H:MM:SS, 911,837 s in all, summed with a Python script that splits
         // each cell at ':'.
         let path = format!(

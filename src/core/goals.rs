@@ -127,8 +127,11 @@ pub fn parse_target(kpi: Kpi, text: &str) -> Result<f64, String> {
         };
     }
 
+    // Counts are whole, so a comma in `8,469` can only separate thousands.
+    let without_separators = trimmed.replace([',', ' '], "");
     let number_text = match unit {
         Unit::Percent => trimmed.strip_suffix('%').unwrap_or(trimmed).trim_end(),
+        Unit::Count => without_separators.as_str(),
         _ => trimmed,
     };
     let (range, expected) = match unit {
@@ -396,6 +399,11 @@ mod tests {
         assert!(parse_target(Kpi::Csat, "high").is_err());
         assert!(parse_target(Kpi::FirstResponseTime, "soon").is_err());
         assert!(parse_target(Kpi::Created, "").is_err());
+    }
+
+    #[test]
+    fn parse_count_with_thousands_separator() {
+        assert_eq!(parse_target(Kpi::Created, "8,469"), Ok(8469.0));
     }
 
     #[test]

@@ -16,7 +16,8 @@
 //!   times survives parsing, so a row whose every timestamp failed still
 //!   counts for volume by status;
 //! - a survey row is used when CSAT, NPS or CES has an answer; a blank or
-//!   `Offered` rating is no response;
+//!   `Offered` rating is no response (in a ticket or call file such rows
+//!   still count for their ticket or call, and a note gives their number);
 //! - a call row is used when any call column has a value, even an
 //!   unreadable talk time, because average handle time reports those apart;
 //! - a row that yields any record is used once, even when it yields a
@@ -41,6 +42,12 @@ use crate::core::read::{CsvReader, RawRecord, ReadProblem, TextEncoding};
 use crate::core::report::LeftOut;
 use crate::core::settings::{DateOrder, ReadOptions, TwoPartDuration};
 use crate::core::timestamp::{self, ParsedStamp};
+
+mod cells;
+mod plan;
+
+use cells::{not_a_timestamp, Cells};
+use plan::csat_scale_of;
 
 /// Row accounting for one file: `used + left out = total`, always.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -119,6 +126,8 @@ pub struct FileLoader {
     left_out: Vec<LeftOut>,
     unknown_statuses: BTreeSet<String>,
     not_answered_ratings: BTreeMap<String, usize>,
+    /// Used rows of a ticket or call file whose survey columns are empty.
+    unanswered_surveys: usize,
     /// Lowest and highest numeric CSAT score seen.
     csat_range: Option<(f64, f64)>,
 }
@@ -216,6 +225,7 @@ impl FileLoader {
             left_out: Vec::new(),
             unknown_statuses: BTreeSet::new(),
             not_answered_ratings: BTreeMap::new(),
+            unanswered_surveys: 0,
             csat_range: None,
         }
     }
@@ -344,258 +354,6 @@ impl FileLoader {
     }
 }
 
-// Deciding how to read the columns.
-impl FileLoader {
-    fn make_plan(&mut self, header: &[String]) {
-        let mut columns = columns::match_header(header, &self.options);
-        let mut notes = Vec::new();
-
-        let number_style = number_style_of(&self.sample, &columns);
-        let decimal_comma = number_style == NumberStyle::DecimalComma;
-        self.settle_time_or_duration(&mut columns, &mut notes, decimal_comma);
-        self.settle_bare_score(&mut columns, &mut notes, number_style);
-
-        let mut units = BTreeMap::new();
-        for column in &columns {
-            if is_duration_role(column.role) {
-                let unit =
-                    duration::unit_from_header(&column.header).unwrap_or(DurationUnit::Seconds);
-                units.insert(column.index, unit);
-            }
-        }
-
-        let (kinds, left_out_reason) = kinds_of(&columns);
-        if decimal_comma {
-            notes.push(ColumnNote {
-                column: String::new(),
-                note: "numbers use a decimal comma (4,5 = 4.5; 1.250 = 1250)".to_string(),
-            });
-        }
-        if kinds.is_empty() {
-            self.problems.push(Problem::error(
-                Location::file(&self.name),
-                ProblemKind::UnknownKind,
-            ));
-        }
-
-        self.plan = Some(Plan {
-            columns,
-            kinds,
-            left_out_reason,
-            number_style,
-            csat_scale: None,
-            units,
-            notes,
-        });
-    }
-
-    /// Reads a bare `Score` column as CSAT when its sampled values stop at 5
-    /// and the file has no other CSAT column. Otherwise it stays NPS.
-    fn settle_bare_score(
-        &self,
-        columns: &mut [ColumnMatch],
-        notes: &mut Vec<ColumnNote>,
-        style: NumberStyle,
-    ) {
-        if columns.iter().any(|m| m.role == Role::Csat) {
-            return;
-        }
-        let is_bare = |m: &ColumnMatch| {
-            let text = columns::match_text(&m.header);
-            m.role == Role::Nps && !m.by_hand && (text == "score" || text == "survey score")
-        };
-        let Some(column) = columns.iter_mut().find(|m| is_bare(m)) else {
-            return;
-        };
-        let scores: Vec<f64> = sample_values(&self.sample, column.index)
-            .iter()
-            .filter_map(|v| number::parse_number(v, style))
-            .collect();
-        let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let text = if !scores.is_empty() && max <= 5.0 {
-            column.role = Role::Csat;
-            "scores up to 5, read as CSAT"
-        } else {
-            "read as NPS (0–10)"
-        };
-        notes.push(note(&column.header, text));
-    }
-
-    /// Turns "First Response Time" and "Time to Resolution" into timestamp
-    /// roles when the sampled values are dates rather than durations.
-    fn settle_time_or_duration(
-        &self,
-        columns: &mut [ColumnMatch],
-        notes: &mut Vec<ColumnNote>,
-        decimal_comma: bool,
-    ) {
-        let switches = [
-            (Role::FirstResponseTime, Role::FirstResponseAt),
-            (Role::ResolutionTime, Role::ResolvedAt),
-        ];
-        for (duration_role, stamp_role) in switches {
-            if columns.iter().any(|m| m.role == stamp_role) {
-                continue;
-            }
-            let Some(column) = columns
-                .iter_mut()
-                .find(|m| m.role == duration_role && !m.by_hand)
-            else {
-                continue;
-            };
-            let values = sample_values(&self.sample, column.index);
-            let stamps = values
-                .iter()
-                .filter(|v| timestamp::parse_stamp(v).is_some())
-                .count();
-            let durations = values
-                .iter()
-                .filter(|v| {
-                    duration::parse_duration(v, DurationUnit::Seconds, decimal_comma).is_some()
-                })
-                .count();
-            if stamps > durations {
-                column.role = stamp_role;
-                notes.push(ColumnNote {
-                    column: column.header.clone(),
-                    note: format!("holds dates and times, read as {}", stamp_role.label()),
-                });
-            }
-        }
-    }
-}
-
-/// Finds the kinds of record a file holds, or the reason all its rows are
-/// left out. A message or event log is only that, even when it also has a
-/// ticket id and a creation time.
-fn kinds_of(columns: &[ColumnMatch]) -> (Vec<FileKind>, Option<&'static str>) {
-    let has = |role: Role| columns.iter().any(|m| m.role == role);
-    let has_any = |roles: &[Role]| roles.iter().any(|r| has(*r));
-
-    let case_id = has_any(&[Role::CaseId, Role::TicketId]);
-    let event_time = has_any(&[Role::EventAt, Role::Created, Role::AnsweredAt]);
-    if has(Role::Activity) && case_id && event_time {
-        return (vec![FileKind::Events], Some(LEFT_OUT_EVENTS));
-    }
-    let threaded = has_any(&[Role::InResponseTo, Role::Inbound]);
-    let in_conversation = has(Role::TicketId) && has_any(&[Role::SenderType, Role::MessageId]);
-    if threaded || in_conversation {
-        return (vec![FileKind::Messages], Some(LEFT_OUT_MESSAGES));
-    }
-
-    let mut kinds = Vec::new();
-    let ticket_times = [
-        Role::Created,
-        Role::FirstResponseAt,
-        Role::ResolvedAt,
-        Role::ClosedAt,
-        Role::FirstResponseTime,
-        Role::ResolutionTime,
-    ];
-    if has_any(&ticket_times) || (has(Role::TicketId) && has(Role::Status)) {
-        kinds.push(FileKind::Tickets);
-    }
-    if has_any(&[Role::Csat, Role::Nps, Role::Ces]) {
-        kinds.push(FileKind::Survey);
-    }
-    if has_any(&[
-        Role::TalkTime,
-        Role::HandleTime,
-        Role::Answered,
-        Role::CallId,
-    ]) {
-        kinds.push(FileKind::Calls);
-    }
-    if kinds.is_empty() {
-        return (kinds, Some(LEFT_OUT_UNKNOWN));
-    }
-    (kinds, None)
-}
-
-fn is_duration_role(role: Role) -> bool {
-    matches!(
-        role,
-        Role::FirstResponseTime
-            | Role::ResolutionTime
-            | Role::TalkTime
-            | Role::HoldTime
-            | Role::WrapTime
-            | Role::HandleTime
-            | Role::WaitTime
-    )
-}
-
-/// Roles whose cells are numbers, durations or scores, where a decimal
-/// comma can appear.
-fn is_numeric_role(role: Role) -> bool {
-    is_duration_role(role)
-        || matches!(
-            role,
-            Role::Csat | Role::Nps | Role::Ces | Role::Replies | Role::Reopens
-        )
-}
-
-/// Collects the non-missing values of one column in the sample.
-fn sample_values(sample: &[RawRecord], index: usize) -> Vec<&str> {
-    sample
-        .iter()
-        .filter_map(|record| record.fields.get(index))
-        .map(|field| field.trim())
-        .filter(|text| !number::is_missing(text))
-        .collect()
-}
-
-/// Guesses the number style from the numeric columns of the sample.
-fn number_style_of(sample: &[RawRecord], columns: &[ColumnMatch]) -> NumberStyle {
-    let values = columns
-        .iter()
-        .filter(|m| is_numeric_role(m.role))
-        .flat_map(|m| sample_values(sample, m.index));
-    number::guess_style(values)
-}
-
-/// Finds the CSAT scale from a header hint such as `csat_1_5` or `(1-7)`,
-/// else from the lowest and highest score in the file: highest at most 5
-/// is 1–5, at most 7 is 1–7, at most 10 is 1–10, or 0–10 when a 0 appears.
-/// A 0 in a file whose scores stop at 5 or 7 is out of that scale, which
-/// the report flags. `None` for label ratings and scores above 10.
-fn csat_scale_of(header: &str, range: Option<(f64, f64)>) -> Option<(Scale, &'static str)> {
-    if let Some(scale) = scale_from_header(header) {
-        return Some((scale, "from the header"));
-    }
-    let (min, max) = range?;
-    let scale = |min, max| Scale { min, max };
-    let found = if max <= 5.0 {
-        scale(1.0, 5.0)
-    } else if max <= 7.0 {
-        scale(1.0, 7.0)
-    } else if max <= 10.0 && min >= 1.0 {
-        scale(1.0, 10.0)
-    } else if max <= 10.0 {
-        scale(0.0, 10.0)
-    } else {
-        return None;
-    };
-    Some((found, "from the values"))
-}
-
-/// Reads a scale named in a header: two numbers, the first 0 or 1 and the second
-/// 3, 4, 5, 7 or 10, as in `csat_1_5`, `Rating (1-7)`, `ces 1 to 7`.
-fn scale_from_header(header: &str) -> Option<Scale> {
-    let numbers: Vec<u32> = header
-        .split(|c: char| !c.is_ascii_digit())
-        .filter_map(|part| part.parse().ok())
-        .collect();
-    numbers.windows(2).find_map(|pair| {
-        let (low, high) = (pair[0], pair[1]);
-        let plausible = low <= 1 && [3, 4, 5, 7, 10].contains(&high);
-        plausible.then_some(Scale {
-            min: f64::from(low),
-            max: f64::from(high),
-        })
-    })
-}
-
 // Turning one row into records.
 impl FileLoader {
     fn process(&mut self, header: &[String], record: RawRecord) {
@@ -665,6 +423,9 @@ impl FileLoader {
             self.leave_out(reason);
             return;
         }
+        if survey.is_none() && plan.kinds.contains(&FileKind::Survey) {
+            self.unanswered_surveys += 1;
+        }
         self.rows.push(RowRecords {
             ticket,
             survey,
@@ -704,623 +465,6 @@ fn surplus_value(fields: &[String], width: usize) -> Option<&str> {
         .iter()
         .map(|f| f.trim())
         .find(|f| !f.is_empty())
-}
-
-/// One row being read, with access to the loader for problems and
-/// pending dates.
-struct Cells<'a> {
-    loader: &'a mut FileLoader,
-    plan: &'a Plan,
-    header: &'a [String],
-    record: &'a RawRecord,
-    row: usize,
-}
-
-impl Cells<'_> {
-    /// Returns the column index and trimmed text of a role's cell. It is
-    /// `None` when the file has no such column, the row is short, or the
-    /// cell is missing.
-    fn cell(&self, role: Role) -> Option<(usize, &str)> {
-        let index = self.plan.column(role)?;
-        let text = self.record.fields.get(index)?.trim();
-        if number::is_missing(text) {
-            return None;
-        }
-        Some((index, text))
-    }
-
-    fn text(&self, role: Role) -> Option<String> {
-        self.cell(role).map(|(_, text)| text.to_string())
-    }
-
-    fn location(&self, index: usize) -> Location {
-        let column = self.header.get(index).map(String::as_str).unwrap_or("");
-        Location::cell(&self.loader.name, self.record.line, column)
-    }
-
-    fn error(&mut self, index: usize, tag: &'static str, kind: ProblemKind) {
-        let problem = Problem::error(self.location(index), kind);
-        self.loader.report(Some(index), tag, problem);
-    }
-
-    fn dims(&self) -> Dims {
-        Dims {
-            channel: self.text(Role::Channel),
-            team: self.text(Role::Team),
-            agent: self.text(Role::Agent).map(|agent| agent_name(&agent)),
-            product: self.text(Role::Product),
-            priority: self.text(Role::Priority),
-        }
-    }
-
-    fn ticket(&mut self, dims: &Dims) -> Option<Ticket> {
-        let status = self.text(Role::Status);
-        let state = match &status {
-            Some(text) => {
-                let state = ticket_state(text);
-                if state == TicketState::Unknown && self.loader.unknown_statuses.len() < 20 {
-                    self.loader.unknown_statuses.insert(text.clone());
-                }
-                state
-            }
-            None => TicketState::Unknown,
-        };
-        let ticket = Ticket {
-            line: self.record.line,
-            id: self.text(Role::TicketId),
-            created: self.stamp(Role::Created, StampField::Created),
-            first_response_at: self.stamp(Role::FirstResponseAt, StampField::FirstResponseAt),
-            first_response_secs: self.duration(Role::FirstResponseTime),
-            resolved_at: self.stamp(Role::ResolvedAt, StampField::ResolvedAt),
-            closed_at: self.stamp(Role::ClosedAt, StampField::ClosedAt),
-            resolution_secs: self.duration(Role::ResolutionTime),
-            status,
-            state,
-            replies: self.count(Role::Replies),
-            reopens: self.count(Role::Reopens),
-            one_touch: self.flag(Role::OneTouch),
-            customer_interactions: self.count(Role::CustomerInteractions),
-            dims: dims.clone(),
-        };
-
-        let pending = self.loader.dates.last().is_some_and(|d| d.row == self.row);
-        let has_key = ticket.id.is_some()
-            || ticket.status.is_some()
-            || ticket.created.is_some()
-            || ticket.first_response_at.is_some()
-            || ticket.resolved_at.is_some()
-            || ticket.closed_at.is_some()
-            || ticket.first_response_secs.is_some()
-            || ticket.resolution_secs.is_some()
-            || pending;
-        has_key.then_some(ticket)
-    }
-
-    fn survey(&mut self, dims: &Dims) -> Option<SurveyResponse> {
-        let response = SurveyResponse {
-            line: self.record.line,
-            answered_at: self.answered_at(),
-            ticket_id: self.text(Role::TicketId),
-            csat: self.rating(),
-            nps: self.number(Role::Nps),
-            ces: self.number(Role::Ces),
-            dims: dims.clone(),
-        };
-        let answered = response.csat.is_some() || response.nps.is_some() || response.ces.is_some();
-        if !answered {
-            // A pending date of an unanswered survey has no record to fill.
-            // The survey's date is read after the ticket's, so it is last.
-            let last = self.loader.dates.last();
-            let own =
-                |d: &PendingDate| d.row == self.row && matches!(d.field, StampField::AnsweredAt);
-            if last.is_some_and(own) {
-                self.loader.dates.pop();
-            }
-        }
-        answered.then_some(response)
-    }
-
-    /// Reads when a survey was answered. A survey export without an
-    /// answered-at column may date its rows in a `Date` or `Start` column
-    /// instead. In a ticket or call file such columns belong to the ticket
-    /// or call, whose time the response takes later.
-    fn answered_at(&mut self) -> Option<Stamp> {
-        let kinds = &self.plan.kinds;
-        if self.plan.has(Role::AnsweredAt) {
-            return self.stamp(Role::AnsweredAt, StampField::AnsweredAt);
-        }
-        if kinds.contains(&FileKind::Tickets) || kinds.contains(&FileKind::Calls) {
-            return None;
-        }
-        if self.plan.has(Role::CallStart) {
-            return self.stamp(Role::CallStart, StampField::AnsweredAt);
-        }
-        self.call_date_and_time(StampField::AnsweredAt)
-    }
-
-    fn call(&mut self, dims: &Dims) -> Option<Call> {
-        let call_roles = [
-            Role::CallId,
-            Role::CallStart,
-            Role::CallDate,
-            Role::Answered,
-            Role::TalkTime,
-            Role::HoldTime,
-            Role::WrapTime,
-            Role::HandleTime,
-            Role::WaitTime,
-            Role::CallResolved,
-        ];
-        let has_value = call_roles.iter().any(|role| self.cell(*role).is_some());
-
-        let started = match self.plan.has(Role::CallStart) {
-            true => self.stamp(Role::CallStart, StampField::CallStarted),
-            false => self.call_date_and_time(StampField::CallStarted),
-        };
-        let talk_secs = self.duration(Role::TalkTime);
-        let talk_present = self.cell(Role::TalkTime).is_some();
-        // An empty hold or wrap-up beside a talk time means none took place;
-        // without a talk time (a missed call) it stays unknown.
-        let part = |cells: &mut Self, role: Role| match cells.cell(role) {
-            None if talk_present && cells.plan.has(role) => Some(0.0),
-            _ => cells.duration(role),
-        };
-        let hold_secs = part(self, Role::HoldTime);
-        let wrap_secs = part(self, Role::WrapTime);
-
-        let call = Call {
-            line: self.record.line,
-            id: self.text(Role::CallId),
-            started,
-            answered: self.flag(Role::Answered),
-            talk_secs,
-            hold_secs,
-            wrap_secs,
-            handle_secs: self.duration(Role::HandleTime),
-            wait_secs: self.duration(Role::WaitTime),
-            resolved: self.flag(Role::CallResolved),
-            dims: dims.clone(),
-        };
-        has_value.then_some(call)
-    }
-}
-
-// Reading single cells.
-impl Cells<'_> {
-    /// Reads a timestamp cell. Numeric dates with an undecided day/month order
-    /// are kept aside and filled in when the whole column has been seen.
-    fn stamp(&mut self, role: Role, field: StampField) -> Option<Stamp> {
-        let (index, text) = self.cell(role)?;
-        let text = text.to_string();
-        let Some(parsed) = timestamp::parse_stamp(&text) else {
-            self.error(index, "timestamp", not_a_timestamp(&text));
-            return None;
-        };
-        self.settle_stamp(index, field, &text, parsed, None)
-    }
-
-    fn settle_stamp(
-        &mut self,
-        index: usize,
-        field: StampField,
-        text: &str,
-        parsed: ParsedStamp,
-        time_of_day: Option<NaiveTime>,
-    ) -> Option<Stamp> {
-        let column = self.loader.stamp_columns.entry(index).or_default();
-        match parsed {
-            ParsedStamp::Instant(instant) => {
-                match unix_digits(text) {
-                    Some(digits) if digits >= 13 => column.unix_millis += 1,
-                    Some(_) => column.unix_seconds += 1,
-                    None => {}
-                }
-                Some(Stamp::Utc(instant))
-            }
-            ParsedStamp::Local(local) => {
-                // The cell settled its own order (`29-02-2016`), which
-                // settles it for the column's undecided dates too.
-                if let Some((first, second)) = numeric_date_parts(text) {
-                    let (day, month) = (local.day(), local.month());
-                    let day_first = first == day && second == month;
-                    let month_first = first == month && second == day;
-                    column.day_first_seen |= day_first && first > 12;
-                    column.month_first_seen |= month_first && second > 12;
-                    let order = match (day_first, month_first) {
-                        (true, false) => Some(DateOrder::DayFirst),
-                        (false, true) => Some(DateOrder::MonthFirst),
-                        _ => None,
-                    };
-                    if let (None, Some(order)) = (&column.settled_example, order) {
-                        column.settled_example = Some((text.to_string(), local.date(), order));
-                    }
-                }
-                Self::with_time_of_day(local, time_of_day)
-            }
-            ParsedStamp::DayMonth {
-                first,
-                second,
-                year,
-                time,
-            } => {
-                column.day_first_seen |= first > 12;
-                column.month_first_seen |= second > 12;
-                column.dotted |= text.contains('.');
-                if column.example.is_none() && first <= 12 && second <= 12 {
-                    column.example = Some(text.to_string());
-                }
-                self.loader.dates.push(PendingDate {
-                    row: self.row,
-                    field,
-                    column: index,
-                    line: self.record.line,
-                    text: text.to_string(),
-                    first,
-                    second,
-                    year,
-                    time: time_of_day.unwrap_or(time),
-                });
-                None
-            }
-        }
-    }
-
-    fn with_time_of_day(local: NaiveDateTime, time_of_day: Option<NaiveTime>) -> Option<Stamp> {
-        match time_of_day {
-            Some(time) => Some(Stamp::Local(local.date().and_time(time))),
-            None => Some(Stamp::Local(local)),
-        }
-    }
-
-    /// Reads a call's start from a date column and an optional time-of-day
-    /// column, such as `Date` = `2021-01-01` and `Time` = `9:12:58`.
-    fn call_date_and_time(&mut self, field: StampField) -> Option<Stamp> {
-        let time_of_day = match self.cell(Role::CallTime) {
-            Some((index, text)) => {
-                let text = text.to_string();
-                let time = timestamp::parse_time_of_day(&text);
-                if time.is_none() {
-                    let kind = ProblemKind::NotATimestamp {
-                        value: text,
-                        expected: "a time of day such as 9:12:58 or 3:45 PM".to_string(),
-                    };
-                    self.error(index, "time of day", kind);
-                }
-                time
-            }
-            None => None,
-        };
-        let (index, text) = self.cell(Role::CallDate)?;
-        let text = text.to_string();
-        let Some(parsed) = timestamp::parse_stamp(&text) else {
-            self.error(index, "timestamp", not_a_timestamp(&text));
-            return None;
-        };
-        self.settle_stamp(index, field, &text, parsed, time_of_day)
-    }
-
-    /// Reads a duration cell in seconds. A two-part value such as `04:10` is
-    /// read as the user chose, or held back with a warning.
-    fn duration(&mut self, role: Role) -> Option<f64> {
-        let (index, text) = self.cell(role)?;
-        let text = text.to_string();
-        let unit = self
-            .plan
-            .units
-            .get(&index)
-            .copied()
-            .unwrap_or(DurationUnit::Seconds);
-        let decimal_comma = self.plan.number_style == NumberStyle::DecimalComma;
-        match duration::parse_duration(&text, unit, decimal_comma) {
-            Some(ParsedDuration::Seconds(seconds)) => Some(seconds),
-            Some(ParsedDuration::Ambiguous {
-                as_min_sec,
-                as_hour_min,
-            }) => match self.loader.options.two_part_duration {
-                TwoPartDuration::MinutesSeconds => Some(as_min_sec),
-                TwoPartDuration::HoursMinutes => Some(as_hour_min),
-                TwoPartDuration::Ask => {
-                    let kind = ProblemKind::AmbiguousDuration {
-                        value: text,
-                        as_min_sec,
-                        as_hour_min,
-                    };
-                    let problem = Problem::warning(self.location(index), kind);
-                    self.loader
-                        .report(Some(index), "ambiguous duration", problem);
-                    None
-                }
-            },
-            None => {
-                let kind = ProblemKind::NotADuration {
-                    value: text,
-                    expected: duration::EXPECTED.to_string(),
-                };
-                self.error(index, "duration", kind);
-                None
-            }
-        }
-    }
-
-    fn number(&mut self, role: Role) -> Option<f64> {
-        let (index, text) = self.cell(role)?;
-        let text = text.to_string();
-        let parsed = number::parse_number(&text, self.plan.number_style);
-        if parsed.is_none() {
-            let kind = ProblemKind::NotANumber {
-                value: text,
-                expected: expected_number(self.plan.number_style).to_string(),
-            };
-            self.error(index, "number", kind);
-        }
-        parsed
-    }
-
-    /// Reads a whole count such as replies or reopens.
-    fn count(&mut self, role: Role) -> Option<u32> {
-        let (index, text) = self.cell(role)?;
-        let text = text.to_string();
-        let value = number::parse_number(&text, self.plan.number_style);
-        let whole = value.filter(|v| *v >= 0.0 && v.fract() == 0.0 && *v <= f64::from(u32::MAX));
-        match whole {
-            // The filter above keeps only whole numbers within u32.
-            Some(v) => Some(v as u32),
-            None => {
-                let kind = ProblemKind::NotANumber {
-                    value: text,
-                    expected: "a whole number of 0 or more".to_string(),
-                };
-                self.error(index, "count", kind);
-                None
-            }
-        }
-    }
-
-    fn flag(&mut self, role: Role) -> Option<bool> {
-        let (index, text) = self.cell(role)?;
-        let text = text.to_string();
-        let value = parse_flag(&text);
-        if value.is_none() {
-            let kind = ProblemKind::Other {
-                value: text,
-                message: "is not a yes/no value (expected Y/N, yes/no, true/false or 1/0)"
-                    .to_string(),
-            };
-            self.error(index, "flag", kind);
-        }
-        value
-    }
-
-    /// Reads a CSAT cell: a score, a known label, or nothing for Zendesk's
-    /// `Offered` and `Not Offered`, which mark surveys without an answer.
-    fn rating(&mut self) -> Option<Rating> {
-        let (index, text) = self.cell(Role::Csat)?;
-        let text = text.to_string();
-        if let Some(score) = number::parse_number(&text, self.plan.number_style) {
-            let range = self.loader.csat_range.get_or_insert((score, score));
-            *range = (range.0.min(score), range.1.max(score));
-            return Some(Rating::Score(score));
-        }
-        let folded = columns::match_text(&text);
-        if folded == "offered" || folded == "not offered" {
-            *self.loader.not_answered_ratings.entry(text).or_insert(0) += 1;
-            return None;
-        }
-        match sentiment_of(&text) {
-            Some(sentiment) => Some(Rating::Label { text, sentiment }),
-            None => {
-                self.error(index, "rating", ProblemKind::UnknownRating { value: text });
-                None
-            }
-        }
-    }
-}
-
-/// Returns the first two numbers of a numeric date such as `29-02-2016 01:16` or
-/// `03.06.2024`; `None` for other text.
-fn numeric_date_parts(text: &str) -> Option<(u32, u32)> {
-    let mut parts = text.trim().splitn(3, ['-', '/', '.']);
-    let first = parts.next()?;
-    let second = parts.next()?;
-    let year: String = parts
-        .next()?
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    let short = |s: &str| (1..=2).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit());
-    if !short(first) || !short(second) || !(year.len() == 2 || year.len() == 4) {
-        return None;
-    }
-    Some((first.parse().ok()?, second.parse().ok()?))
-}
-
-fn not_a_timestamp(text: &str) -> ProblemKind {
-    ProblemKind::NotATimestamp {
-        value: text.to_string(),
-        expected: timestamp::EXPECTED.to_string(),
-    }
-}
-
-fn expected_number(style: NumberStyle) -> &'static str {
-    match style {
-        NumberStyle::DecimalPoint => "a number such as 4 or 4.5",
-        NumberStyle::DecimalComma => "a number such as 4 or 4,5",
-    }
-}
-
-/// Counts the digits when the text is a plain integer, as Unix times are
-/// written.
-fn unix_digits(text: &str) -> Option<usize> {
-    let digits = text.trim();
-    let all_digits = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
-    all_digits.then_some(digits.len())
-}
-
-/// Parses yes/no cells in the forms exports use, in English, French, German,
-/// Spanish, Dutch and Portuguese.
-fn parse_flag(text: &str) -> Option<bool> {
-    let folded = columns::match_text(text);
-    match folded.as_str() {
-        "y" | "yes" | "true" | "1" | "oui" | "ja" | "j" | "si" | "sim" | "t" => Some(true),
-        "n" | "no" | "false" | "0" | "non" | "nein" | "nee" | "nao" | "f" => Some(false),
-        _ => None,
-    }
-}
-
-/// Maps status text to the ticket's state. Merged and duplicate come
-/// first, then closed (a cancelled ticket needs no more work, so it is
-/// closed rather than open), then solved and resolved, then the words of
-/// work still to do.
-fn ticket_state(text: &str) -> TicketState {
-    let folded = columns::match_text(text);
-    let has = |words: &[&str]| words.iter().any(|w| contains_words(&folded, w));
-    if has(&[
-        "merged",
-        "duplicate",
-        "zusammengefuhrt",
-        "samengevoegd",
-        "fusionne",
-    ]) {
-        return TicketState::Merged;
-    }
-    let closed = [
-        "closed",
-        "cancelled",
-        "canceled",
-        "cerrada",
-        "cerrado",
-        "geschlossen",
-        "ferme",
-        "gesloten",
-        "fechado",
-        "done",
-        "completed",
-    ];
-    if has(&closed) {
-        return TicketState::Closed;
-    }
-    let resolved = [
-        "solved",
-        "resolved",
-        "resuelta",
-        "resuelto",
-        "gelost",
-        "resolu",
-        "opgelost",
-        "resolvido",
-    ];
-    if has(&resolved) {
-        return TicketState::Resolved;
-    }
-    let open = [
-        "open",
-        "new",
-        "pending",
-        "hold",
-        "on hold",
-        "in progress",
-        "assigned",
-        "waiting",
-        "awaiting",
-        "active",
-        "reopened",
-        "escalated",
-        "abierta",
-        "abierto",
-        "nueva",
-        "en curso",
-        "offen",
-        "neu",
-        "in bearbeitung",
-        "ouvert",
-        "nouveau",
-        "en cours",
-        "en attente",
-        "nieuw",
-        "in behandeling",
-        "aberto",
-        "novo",
-        "em andamento",
-    ];
-    if has(&open) {
-        return TicketState::Open;
-    }
-    TicketState::Unknown
-}
-
-fn contains_words(text: &str, phrase: &str) -> bool {
-    let words: Vec<&str> = text.split(' ').collect();
-    let wanted: Vec<&str> = phrase.split(' ').collect();
-    words
-        .windows(wanted.len())
-        .any(|window| window == wanted.as_slice())
-}
-
-/// Finds the sentiment of a rating label, for the labels help desks and survey tools
-/// use; `None` for text the loader does not know.
-fn sentiment_of(text: &str) -> Option<Sentiment> {
-    match text.trim() {
-        "👍" | "🙂" | "😀" | "😊" => return Some(Sentiment::Positive),
-        "😐" => return Some(Sentiment::Neutral),
-        "👎" | "🙁" | "😞" | "😡" => return Some(Sentiment::Negative),
-        _ => {}
-    }
-    let folded = columns::match_text(text);
-    let positive = [
-        "good",
-        "great",
-        "satisfied",
-        "very satisfied",
-        "happy",
-        "very happy",
-        "excellent",
-        "very good",
-        "amazing",
-        "positive",
-        "thumbs up",
-        "awesome",
-    ];
-    let neutral = ["okay", "ok", "neutral", "average", "fair"];
-    let negative = [
-        "bad",
-        "not good",
-        "dissatisfied",
-        "very dissatisfied",
-        "unsatisfied",
-        "very unsatisfied",
-        "unhappy",
-        "very unhappy",
-        "poor",
-        "very poor",
-        "terrible",
-        "very bad",
-        "negative",
-        "thumbs down",
-        "awful",
-    ];
-    if positive.contains(&folded.as_str()) {
-        Some(Sentiment::Positive)
-    } else if neutral.contains(&folded.as_str()) {
-        Some(Sentiment::Neutral)
-    } else if negative.contains(&folded.as_str()) {
-        Some(Sentiment::Negative)
-    } else {
-        None
-    }
-}
-
-/// Extracts the name from a Chatwoot-style agent cell `Name (email)`; other cells
-/// unchanged.
-fn agent_name(cell: &str) -> String {
-    let Some(open) = cell.rfind('(') else {
-        return cell.to_string();
-    };
-    let inside = &cell[open..];
-    let name = cell[..open].trim();
-    if inside.ends_with(')') && inside.contains('@') && !name.is_empty() {
-        return name.to_string();
-    }
-    cell.to_string()
 }
 
 // Work done once every row has been read.
@@ -1508,6 +652,16 @@ impl FileLoader {
                 .map(|m| m.header.clone())
                 .unwrap_or_default()
         };
+        if self.unanswered_surveys > 0 {
+            let survey_roles = [Role::Csat, Role::Nps, Role::Ces];
+            let first = plan.columns.iter().find(|m| survey_roles.contains(&m.role));
+            let column = first.map(|m| m.header.clone()).unwrap_or_default();
+            let text = format!(
+                "{} rows have no survey answer (not counted as responses)",
+                self.unanswered_surveys
+            );
+            plan.notes.push(note(&column, &text));
+        }
         if !self.unknown_statuses.is_empty() {
             let values: Vec<&str> = self.unknown_statuses.iter().map(String::as_str).collect();
             let text = format!(
@@ -1571,8 +725,10 @@ impl FileLoader {
                 .cloned()
                 .unwrap_or_default();
             let kind = ProblemKind::Other {
-                value: name.clone(),
-                message: format!("{more} more problems like the ones above are not listed"),
+                value: format!("{more} more"),
+                message: "problems like the ones above in this column are not listed; \
+                          fix those and load the file again"
+                    .to_string(),
             };
             self.problems
                 .push(Problem::warning(column_location(&self.name, &name), kind));
@@ -1701,6 +857,12 @@ mod tests {
         assert_eq!(file.rows.used, 5000);
         assert_eq!(file.calls.len(), 5000);
         assert_eq!(file.surveys.len(), 4054);
+        // 5000 − 4054 = 946 calls without a rating.
+        assert!(has_note(
+            &file,
+            "Satisfaction rating",
+            "946 rows have no survey answer"
+        ));
         // First row: ID0001,Diane,2021-01-01,9:12:58,Contract related,Y,Y,109,0:02:23,3
         let call = &file.calls[0];
         assert_eq!(call.id.as_deref(), Some("ID0001"));
@@ -1739,6 +901,12 @@ mod tests {
         assert_eq!(file.rows.used, 8469);
         assert_eq!(file.tickets.len(), 8469);
         assert_eq!(file.surveys.len(), 2769);
+        // 8469 − 2769 = 5700 tickets without a rating.
+        assert!(has_note(
+            &file,
+            "Customer Satisfaction Rating",
+            "5700 rows have no survey answer"
+        ));
         let responded = file
             .tickets
             .iter()
@@ -1758,6 +926,12 @@ mod tests {
             "First Response Time",
             "holds dates and times"
         ));
+        // Without a creation time no first response time can be measured.
+        let missing = ProblemKind::MissingColumn {
+            role: "ticket created at".to_string(),
+        };
+        let warned = file.problems.iter().any(|p| p.kind == missing);
+        assert!(warned, "{:?}", file.problems);
         // Statuses: 2881 Pending Customer Response and 2819 Open are open,
         // 2769 Closed.
         let open = file.tickets.iter().filter(|t| t.state == TicketState::Open);
@@ -1970,6 +1144,20 @@ mod tests {
         assert_eq!(ratings, expected.to_vec());
         assert!(file.surveys.iter().all(|s| s.nps.is_none()));
         assert_eq!(file.csat_scale, Some(Scale { min: 1.0, max: 5.0 }));
+    }
+
+    #[test]
+    fn abandoned_flag_means_not_answered() {
+        // Five9-style log: ABANDONED is 1 for a call nobody answered.
+        let text = "CALL ID,TALK TIME,ABANDONED\nc1,0:02:00,0\nc2,,1\n";
+
+        let file = load_with("five9.csv", text.as_bytes(), ReadOptions::default());
+
+        let answered: Vec<Option<bool>> = file.calls.iter().map(|c| c.answered).collect();
+        assert_eq!(answered, vec![Some(true), Some(false)]);
+        // 0:02:00 = 120 s; the abandoned call has no talk time.
+        assert_eq!(file.calls[0].talk_secs, Some(120.0));
+        assert_eq!(file.calls[1].talk_secs, None);
     }
 
     #[test]
@@ -2277,11 +1465,9 @@ mod tests {
         assert_eq!(file.tickets.len(), 60);
         assert_eq!(file.problems.len(), 51);
         let summary = file.problems.last().map(|p| p.kind.clone());
-        let expected = ProblemKind::Other {
-            value: "Created at".to_string(),
-            message: "10 more problems like the ones above are not listed".to_string(),
-        };
-        assert_eq!(summary, Some(expected));
+        assert!(matches!(summary, Some(ProblemKind::Other { value, .. }) if value == "10 more"));
+        let column = file.problems.last().and_then(|p| p.location.column.clone());
+        assert_eq!(column.as_deref(), Some("Created at"));
     }
 
     #[test]
@@ -2351,71 +1537,5 @@ mod tests {
 
             assert!(file.rows.used <= file.rows.total);
         }
-    }
-
-    #[test]
-    fn status_words_map_to_states() {
-        let cases = [
-            ("Pending Customer Response", TicketState::Open),
-            ("on-hold", TicketState::Open),
-            ("Awaiting User Info", TicketState::Open),
-            ("In Progress", TicketState::Open),
-            ("Resolved", TicketState::Resolved),
-            ("solved", TicketState::Resolved),
-            ("Closed", TicketState::Closed),
-            ("Cancelled", TicketState::Closed),
-            ("Closed - Merged", TicketState::Merged),
-            ("Duplicate", TicketState::Merged),
-            ("Geschlossen", TicketState::Closed),
-            ("banana", TicketState::Unknown),
-        ];
-        for (text, state) in cases {
-            assert_eq!(ticket_state(text), state, "{text}");
-        }
-    }
-
-    #[test]
-    fn flags_in_several_languages() {
-        for yes in ["Y", "yes", "TRUE", "1", "oui", "Ja", "sí"] {
-            assert_eq!(parse_flag(yes), Some(true), "{yes}");
-        }
-        for no in ["N", "No", "false", "0", "non", "nein"] {
-            assert_eq!(parse_flag(no), Some(false), "{no}");
-        }
-        assert_eq!(parse_flag("maybe"), None);
-    }
-
-    #[test]
-    fn rating_labels_and_agent_names() {
-        assert_eq!(sentiment_of("Very satisfied"), Some(Sentiment::Positive));
-        assert_eq!(sentiment_of("👍"), Some(Sentiment::Positive));
-        assert_eq!(sentiment_of("Neutral"), Some(Sentiment::Neutral));
-        assert_eq!(sentiment_of("Not Good"), Some(Sentiment::Negative));
-        assert_eq!(sentiment_of("Very dissatisfied"), Some(Sentiment::Negative));
-        assert_eq!(sentiment_of("Offered"), None);
-
-        assert_eq!(agent_name("Ana Ruiz (ana@example.com)"), "Ana Ruiz");
-        assert_eq!(agent_name("Team (night)"), "Team (night)");
-    }
-
-    #[test]
-    fn csat_scale_from_header_or_values() {
-        let scale = |min, max| Some(Scale { min, max });
-
-        assert_eq!(scale_from_header("csat_1_5"), scale(1.0, 5.0));
-        assert_eq!(scale_from_header("Rating (1-7)"), scale(1.0, 7.0));
-        assert_eq!(scale_from_header("Rating 2024"), None);
-        let of = |min, max| csat_scale_of("rating", Some((min, max))).map(|(s, _)| s);
-        assert_eq!(of(1.0, 5.0), scale(1.0, 5.0));
-        assert_eq!(of(0.0, 5.0), scale(1.0, 5.0), "0 is out of a 1–5 scale");
-        assert_eq!(of(2.0, 7.0), scale(1.0, 7.0));
-        assert_eq!(of(1.0, 9.0), scale(1.0, 10.0));
-        assert_eq!(of(0.0, 10.0), scale(0.0, 10.0));
-        assert_eq!(of(1.0, 11.0), None);
-        assert_eq!(
-            csat_scale_of("csat_1_5", Some((0.0, 10.0))).map(|(s, _)| s),
-            scale(1.0, 5.0)
-        );
-        assert_eq!(csat_scale_of("rating", None), None);
     }
 }

@@ -3,11 +3,14 @@
 //!
 //! Built on `csv-core`, the push parser of the `csv` crate, so a file can be
 //! fed a chunk at a time (from a `Blob` slice or a worker) without keeping
-//! its text. Only the first [`SNIFF_BYTES`] are buffered, to choose the
-//! dialect; after that only the pending partial record is kept. Blank lines
-//! are skipped. Fields that are not valid UTF-8 are decoded as Windows-1252
-//! and reported. This module does not know column names or types: ragged
-//! rows come back as they are, and the loader decides about them.
+//! its text. The reader buffers the chunks up to the first [`SNIFF_BYTES`]
+//! to choose the dialect, and after that keeps only the pending partial
+//! record. Blank lines are skipped. Fields that are not valid UTF-8 are
+//! decoded as Windows-1252 and reported. A file with a UTF-16 byte-order
+//! mark is converted to UTF-8 first.
+//!
+//! Column names and types are the loader's concern: ragged rows come back
+//! as they are, and the loader decides about them.
 //!
 //! # Line ends
 //!
@@ -23,6 +26,8 @@
 //! A record's line is the physical line where it starts, counting the
 //! header as line 1 and counting every line-end byte, including those inside
 //! quoted fields.
+
+use std::borrow::Cow;
 
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder, Terminator};
 
@@ -51,6 +56,11 @@ pub enum TextEncoding {
     Utf8WithBom,
     /// At least one field was not UTF-8 and was read as Windows-1252.
     Windows1252,
+    /// UTF-16 starting with a little-endian byte-order mark (`FF FE`), as
+    /// Excel saves "Unicode Text"; converted to UTF-8 as it is read.
+    Utf16Le,
+    /// UTF-16 starting with a big-endian byte-order mark (`FE FF`).
+    Utf16Be,
 }
 
 /// One CSV record with the physical line (1-based) it starts on.
@@ -90,6 +100,8 @@ pub struct CsvReader {
     parser: Option<RecordParser>,
     delimiter: Option<u8>,
     encoding: TextEncoding,
+    /// The UTF-16 converter, for a file with a UTF-16 byte-order mark.
+    utf16: Option<Utf16Transcoder>,
     decoder: FieldDecoder,
     finished: bool,
 }
@@ -107,6 +119,7 @@ impl CsvReader {
             parser: None,
             delimiter: None,
             encoding: TextEncoding::Utf8,
+            utf16: None,
             decoder: FieldDecoder::default(),
             finished: false,
         }
@@ -123,7 +136,13 @@ impl CsvReader {
         }
 
         if let Some(parser) = &mut self.parser {
-            parser.feed(chunk, &mut self.decoder, out);
+            match &mut self.utf16 {
+                Some(transcoder) => {
+                    let text = transcoder.transcode(chunk);
+                    parser.feed(&text, &mut self.decoder, out);
+                }
+                None => parser.feed(chunk, &mut self.decoder, out),
+            }
             return;
         }
 
@@ -144,6 +163,10 @@ impl CsvReader {
             self.start_parser(true, out);
         }
         if let Some(parser) = &mut self.parser {
+            if let Some(transcoder) = &mut self.utf16 {
+                let text = transcoder.finish();
+                parser.feed(&text, &mut self.decoder, out);
+            }
             parser.finish(&mut self.decoder, out);
         }
         self.decoder.summarize_suppressed();
@@ -173,24 +196,37 @@ impl CsvReader {
     /// parses all the buffered bytes.
     fn start_parser(&mut self, at_end: bool, out: &mut Vec<RawRecord>) {
         let buffered = std::mem::take(&mut self.sniff_buffer);
-        let mut start = 0;
-        if buffered.starts_with(b"\xEF\xBB\xBF") {
-            self.encoding = TextEncoding::Utf8WithBom;
-            start = 3;
-        }
-        let text = &buffered[start..];
+        let (encoding, start) = match buffered.get(..3) {
+            Some(b"\xEF\xBB\xBF") => (TextEncoding::Utf8WithBom, 3),
+            _ if buffered.starts_with(b"\xFF\xFE") => (TextEncoding::Utf16Le, 2),
+            _ if buffered.starts_with(b"\xFE\xFF") => (TextEncoding::Utf16Be, 2),
+            _ => (TextEncoding::Utf8, 0),
+        };
+        self.encoding = encoding;
 
         // Sniff the first SNIFF_BYTES of the file whatever the chunk sizes,
         // so that a file reads the same when pushed whole or in small chunks.
         let window_end = buffered.len().min(SNIFF_BYTES).max(start);
-        let window = &buffered[start..window_end];
         let window_at_end = at_end && window_end == buffered.len();
-        let terminator = sniff_terminator(window);
-        let delimiter = sniff_delimiter(window, terminator, window_at_end);
+        let window = &buffered[start..window_end];
+        let (window, text) = match encoding {
+            TextEncoding::Utf16Le | TextEncoding::Utf16Be => {
+                let big_endian = encoding == TextEncoding::Utf16Be;
+                let window = Utf16Transcoder::new(big_endian).transcode(window);
+                let mut transcoder = Utf16Transcoder::new(big_endian);
+                let text = transcoder.transcode(&buffered[start..]);
+                self.utf16 = Some(transcoder);
+                (Cow::Owned(window), Cow::Owned(text))
+            }
+            _ => (Cow::Borrowed(window), Cow::Borrowed(&buffered[start..])),
+        };
+
+        let terminator = sniff_terminator(&window);
+        let delimiter = sniff_delimiter(&window, terminator, window_at_end);
         self.delimiter = Some(delimiter);
 
         let mut parser = RecordParser::new(delimiter, terminator);
-        parser.feed(text, &mut self.decoder, out);
+        parser.feed(&text, &mut self.decoder, out);
         self.parser = Some(parser);
     }
 }
@@ -240,35 +276,50 @@ fn sniff_delimiter(text: &[u8], terminator: u8, at_end: bool) -> u8 {
     best.0
 }
 
-/// Counts each of [`DELIMITERS`] outside double quotes, per non-blank line
-/// (a line ends at `terminator` outside quotes).
+/// Counts each of [`DELIMITERS`] outside quoted fields, per non-blank line
+/// (a line ends at `terminator` outside quoted fields).
+///
+/// As in `csv-core`, a quote opens a quoted field only at the start of a
+/// field, which here is the start of a line or the byte after any
+/// candidate delimiter. So an inch mark in `5" screen` stays text and does
+/// not hide the delimiters of the lines after it.
 fn count_delimiters_per_line(text: &[u8], terminator: u8, at_end: bool) -> Vec<[usize; 4]> {
     let mut lines = Vec::new();
     let mut counts = [0usize; 4];
     let mut blank = true;
-    let mut in_quotes = false;
+    let mut state = QuoteState::StartField;
 
     for &byte in text {
         if lines.len() >= SNIFF_LINES {
             return lines;
         }
-        if byte == b'"' {
-            // A doubled quote toggles twice, which leaves the state as it was.
-            in_quotes = !in_quotes;
-            blank = false;
-        } else if in_quotes {
-            continue;
-        } else if byte == terminator {
-            if !blank {
-                lines.push(counts);
+
+        match (state, byte) {
+            (QuoteState::InQuoted, b'"') => state = QuoteState::AfterQuote,
+            (QuoteState::InQuoted, _) => {}
+            (QuoteState::AfterQuote, b'"') => state = QuoteState::InQuoted,
+            (QuoteState::StartField, b'"') => {
+                state = QuoteState::InQuoted;
+                blank = false;
             }
-            counts = [0; 4];
-            blank = true;
-        } else if let Some(index) = DELIMITERS.iter().position(|&d| d == byte) {
-            counts[index] += 1;
-            blank = false;
-        } else if !byte.is_ascii_whitespace() {
-            blank = false;
+            _ if byte == terminator => {
+                if !blank {
+                    lines.push(counts);
+                }
+                counts = [0; 4];
+                blank = true;
+                state = QuoteState::StartField;
+            }
+            _ => {
+                if let Some(index) = DELIMITERS.iter().position(|&d| d == byte) {
+                    counts[index] += 1;
+                    blank = false;
+                    state = QuoteState::StartField;
+                } else {
+                    blank &= byte.is_ascii_whitespace();
+                    state = QuoteState::InField;
+                }
+            }
         }
     }
 
@@ -546,15 +597,94 @@ impl FieldDecoder {
             line,
             field: None,
             kind: ProblemKind::Other {
-                value: format!("{suppressed} more"),
+                value: format!("{suppressed} more decoding problems"),
                 message: format!(
-                    "further fields from this line on are not UTF-8 or hold bytes \
-                     Windows-1252 leaves undefined; read as Windows-1252 \
-                     (only the first {MAX_DECODING_PROBLEMS} are listed)"
+                    "not listed one by one after the first {MAX_DECODING_PROBLEMS}. \
+                     Fields from this line on are not UTF-8 either and were read \
+                     as Windows-1252 (save the file as \"CSV UTF-8\" to avoid this)"
                 ),
             },
         });
     }
+}
+
+/// Converts UTF-16 text to UTF-8 chunk by chunk, keeping an odd byte or a
+/// high surrogate that a chunk boundary splits. Unpaired surrogates become
+/// U+FFFD.
+struct Utf16Transcoder {
+    big_endian: bool,
+    odd_byte: Option<u8>,
+    high_surrogate: Option<u16>,
+}
+
+impl Utf16Transcoder {
+    fn new(big_endian: bool) -> Utf16Transcoder {
+        Utf16Transcoder {
+            big_endian,
+            odd_byte: None,
+            high_surrogate: None,
+        }
+    }
+
+    fn transcode(&mut self, bytes: &[u8]) -> Vec<u8> {
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut rest = bytes;
+
+        if let (Some(first), Some((&second, after))) = (self.odd_byte, rest.split_first()) {
+            self.odd_byte = None;
+            self.push_unit([first, second], &mut out);
+            rest = after;
+        }
+        let mut pairs = rest.chunks_exact(2);
+        for pair in &mut pairs {
+            self.push_unit([pair[0], pair[1]], &mut out);
+        }
+        if let [last] = pairs.remainder() {
+            self.odd_byte = Some(*last);
+        }
+        out
+    }
+
+    /// Ends the text: a pending odd byte or high surrogate becomes U+FFFD.
+    fn finish(&mut self) -> Vec<u8> {
+        let mut out = Vec::new();
+        if self.odd_byte.take().is_some() || self.high_surrogate.take().is_some() {
+            push_char(char::REPLACEMENT_CHARACTER, &mut out);
+        }
+        out
+    }
+
+    fn push_unit(&mut self, bytes: [u8; 2], out: &mut Vec<u8>) {
+        let unit = if self.big_endian {
+            u16::from_be_bytes(bytes)
+        } else {
+            u16::from_le_bytes(bytes)
+        };
+
+        if let Some(high) = self.high_surrogate.take() {
+            if (0xDC00..=0xDFFF).contains(&unit) {
+                let code =
+                    0x10000 + ((u32::from(high) - 0xD800) << 10) + (u32::from(unit) - 0xDC00);
+                push_char(
+                    char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER),
+                    out,
+                );
+                return;
+            }
+            push_char(char::REPLACEMENT_CHARACTER, out);
+        }
+        if (0xD800..=0xDBFF).contains(&unit) {
+            self.high_surrogate = Some(unit);
+        } else {
+            let c = char::from_u32(u32::from(unit)).unwrap_or(char::REPLACEMENT_CHARACTER);
+            push_char(c, out);
+        }
+    }
+}
+
+fn push_char(c: char, out: &mut Vec<u8>) {
+    let mut buffer = [0u8; 4];
+    out.extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
 }
 
 /// Shortens a decoded field for a problem message: free-text fields can run
@@ -842,7 +972,7 @@ mod tests {
         assert_eq!(problems[20].line, 22);
         assert!(matches!(
             &problems[20].kind,
-            ProblemKind::Other { value, .. } if value == "10 more"
+            ProblemKind::Other { value, .. } if value == "10 more decoding problems"
         ));
     }
 
@@ -876,6 +1006,64 @@ mod tests {
         assert!(reader.take_problems().is_empty());
     }
 
+    /// Encodes text as UTF-16 with its byte-order mark.
+    fn utf16_bytes(text: &str, big_endian: bool) -> Vec<u8> {
+        let mut bytes = if big_endian {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
+        for unit in text.encode_utf16() {
+            let pair = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            bytes.extend_from_slice(&pair);
+        }
+        bytes
+    }
+
+    #[test]
+    fn utf16_text_is_converted() {
+        // Excel's "Unicode Text": UTF-16LE with BOM, tabs, CRLF. "😀" is a
+        // surrogate pair, which chunks of 1 and 3 bytes split.
+        let text = "Ticket ID\tNote\r\nT-1\tCafé 😀\r\nT-2\t\"a\tb\"\r\n";
+
+        for big_endian in [false, true] {
+            let bytes = utf16_bytes(text, big_endian);
+            for chunk_size in [1, 3, bytes.len()] {
+                let (records, reader) = read_in_chunks(&bytes, chunk_size);
+
+                assert_eq!(reader.delimiter(), Some(b'\t'));
+                assert_eq!(records.len(), 3, "chunks of {chunk_size}");
+                assert_eq!(records[0].fields, ["Ticket ID", "Note"]);
+                assert_eq!(records[1].fields, ["T-1", "Café 😀"]);
+                assert_eq!(records[2].fields, ["T-2", "a\tb"]);
+                let expected = if big_endian {
+                    TextEncoding::Utf16Be
+                } else {
+                    TextEncoding::Utf16Le
+                };
+                assert_eq!(reader.encoding(), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn utf16_broken_ends_are_replaced() {
+        // A lone high surrogate (D83D) and a final odd byte.
+        let mut bytes = vec![0xFF, 0xFE, b'a', 0, 0x3D, 0xD8, b'b', 0, b'\n', 0, b'c'];
+
+        let (records, _) = read_all(&bytes);
+        assert_eq!(records[0].fields, ["a\u{FFFD}b"]);
+        assert_eq!(records[1].fields, ["\u{FFFD}"]);
+
+        bytes.truncate(6);
+        let (records, _) = read_all(&bytes);
+        assert_eq!(records[0].fields, ["a\u{FFFD}"]);
+    }
+
     #[test]
     fn tab_and_pipe_are_sniffed() {
         let (_, tab) = read_all(b"a\tb\tc\n1\t2\t3\n");
@@ -893,6 +1081,33 @@ mod tests {
 
         assert_eq!(reader.delimiter(), Some(b';'));
         assert_eq!(records[1].fields, ["A-1", "4,5", "x"]);
+    }
+
+    #[test]
+    fn inch_mark_does_not_hide_delimiters() {
+        // A quote inside an unquoted field is text, so each line has 2
+        // commas outside quoted fields; the semicolons sit inside quotes
+        // or are rare.
+        let bytes = b"id,desc,n\n1,5\" screen,3\n2,\"a;b;c\",4\n3,x;y,5\n4,ok,6\n";
+
+        let (records, reader) = read_all(bytes);
+
+        assert_eq!(reader.delimiter(), Some(b','));
+        assert_eq!(records[1].fields, ["1", "5\" screen", "3"]);
+        assert_eq!(records[2].fields, ["2", "a;b;c", "4"]);
+        // Counts of , ; tab | per line: only line 4 has a semicolon outside
+        // quotes.
+        let counts = count_delimiters_per_line(bytes, b'\n', true);
+        assert_eq!(
+            counts,
+            [
+                [2, 0, 0, 0],
+                [2, 0, 0, 0],
+                [2, 0, 0, 0],
+                [2, 1, 0, 0],
+                [2, 0, 0, 0]
+            ]
+        );
     }
 
     #[test]
@@ -1005,8 +1220,15 @@ mod tests {
 
     #[test]
     fn real_kaggle_tickets() {
-        // 8,469 tickets; descriptions hold quoted line breaks.
+        // 8,469 tickets, and descriptions contain quoted line breaks.
         check_real_file("kaggle_support_tickets.csv", 8_470, b',');
+
+        // Start lines from Python: one more than csv.reader's line_num
+        // after the record before.
+        let bytes = shared_file("data/real/kaggle_support_tickets.csv");
+        let (records, _) = read_all(&bytes);
+        assert_eq!(lines_of(&records[..5]), [1, 2, 9, 16, 19]);
+        assert_eq!(records[8_469].line, 29_806);
     }
 
     #[test]
@@ -1020,7 +1242,7 @@ mod tests {
         // 5,000 tweets. Line 2589 contains "@AskPayPal \r\rI just love ...":
         // two lone CRs in an LF file, which are text, so the tweet stays one
         // record with 8 fields. Python's csv module ends a record at a lone
-        // CR and finds 5,003 rows; with those two CRs replaced by another
+        // CR and finds 5,003 rows. With those two CRs replaced by another
         // byte it finds 5,001, the count expected here.
         let bytes = shared_file("data/real/twcs_sample.csv");
         check_real_file("twcs_sample.csv", 5_001, b',');

@@ -178,8 +178,8 @@ pub struct PeriodRow {
     pub label: String,
     pub figures: Vec<Figure>,
     /// Change of each figure from the period before, in percent of the
-    /// earlier value, aligned with `figures`; `None` (shown `n/a`) where
-    /// either value is missing or the earlier one is 0.
+    /// earlier value, aligned with `figures`. An entry is `None` (shown
+    /// `n/a`) where either value is missing or the earlier one is 0.
     pub changes: Vec<Option<f64>>,
 }
 
@@ -436,10 +436,10 @@ impl Window {
     }
 }
 
-/// The records behind one set of figures, each KPI family by its own
-/// cohort date: tickets by creation for volume and first response time,
-/// by resolution for resolution time, resolved volume and FCR, survey
-/// responses by answer time, calls by start time.
+/// The records behind one set of figures, each KPI family selected by its
+/// own cohort date. Tickets count by creation for volume and first
+/// response time, and by resolution for resolution time, resolved volume
+/// and FCR. Survey responses count by answer time, calls by start time.
 #[derive(Clone, Debug, Default)]
 pub struct Records<'r, 'a> {
     pub created: Vec<&'r TicketFacts<'a>>,
@@ -540,6 +540,9 @@ pub enum Skip {
     NoFlag,
     TicketsOnly,
     OutOfScale,
+    NoReplyColumn,
+    NoResolutionColumn,
+    NoFlagOrReplies,
 }
 
 impl Skip {
@@ -562,6 +565,9 @@ impl Skip {
             Skip::NoFlag => "no first-contact flag",
             Skip::TicketsOnly => "the one-touch rule applies to tickets only",
             Skip::OutOfScale => "outside the scale",
+            Skip::NoReplyColumn => "no first-reply time in the export",
+            Skip::NoResolutionColumn => "no status or resolution time in the export",
+            Skip::NoFlagOrReplies => "no first-contact flag or agent reply count",
         };
         text.to_string()
     }
@@ -599,10 +605,27 @@ impl Tally {
             .collect()
     }
 
-    /// Returns the most frequent reason, to explain why a figure has no
-    /// data.
+    /// Returns the reason to give for a figure without data. A column the
+    /// whole export lacks explains it better than record-level reasons,
+    /// so that comes first, else the most frequent reason.
     pub fn main_reason(&self, zone: &str) -> Option<String> {
+        if let Some(reason) = self.export_reason(zone) {
+            return Some(reason);
+        }
         let (skip, _) = self.counts.iter().max_by_key(|(_, &count)| count)?;
+        Some(skip.reason(zone))
+    }
+
+    /// Returns the first reason that is about the whole export (a missing
+    /// column) rather than about single records, if any record has one.
+    pub fn export_reason(&self, zone: &str) -> Option<String> {
+        const EXPORT_LEVEL: [Skip; 4] = [
+            Skip::NoCreation,
+            Skip::NoReplyColumn,
+            Skip::NoResolutionColumn,
+            Skip::NoFlagOrReplies,
+        ];
+        let skip = EXPORT_LEVEL.iter().find(|skip| self.count(**skip) > 0)?;
         Some(skip.reason(zone))
     }
 }
@@ -616,8 +639,8 @@ pub const PROBLEMS_PER_KIND: usize = 200;
 pub struct ProblemLog {
     problems: Vec<Problem>,
     seen: HashMap<(String, Discriminant<ProblemKind>), usize>,
-    /// Problems past the cap: (file, kind name) to count, severity.
-    dropped: BTreeMap<(String, &'static str), (usize, Severity)>,
+    /// Problems past the cap, by file and kind, with their count.
+    dropped: Vec<(String, Discriminant<ProblemKind>, usize, Severity)>,
 }
 
 impl ProblemLog {
@@ -629,41 +652,36 @@ impl ProblemLog {
             self.problems.push(problem);
             return;
         }
-        let name = kind_name(&problem.kind);
-        let dropped = self
+        let kind = discriminant(&problem.kind);
+        let file = problem.location.file;
+        let known = self
             .dropped
-            .entry((problem.location.file, name))
-            .or_insert((0, problem.severity));
-        dropped.0 += 1;
+            .iter_mut()
+            .find(|(dropped_file, dropped_kind, _, _)| {
+                *dropped_file == file && *dropped_kind == kind
+            });
+        match known {
+            Some((_, _, count, _)) => *count += 1,
+            None => self.dropped.push((file, kind, 1, problem.severity)),
+        }
     }
 
     /// The listed problems followed by one summary per capped kind.
     pub fn finish(mut self) -> Vec<Problem> {
-        for ((file, name), (count, severity)) in self.dropped {
+        for (file, _, count, severity) in self.dropped {
             self.problems.push(Problem {
                 location: Location::file(&file),
                 severity,
                 kind: ProblemKind::Other {
                     value: format!("{count} more"),
                     message: format!(
-                        "further {name} problems are not listed; the first \
-                         {PROBLEMS_PER_KIND} are above"
+                        "further problems of a kind listed above are not shown; \
+                         only the first {PROBLEMS_PER_KIND} of each kind per file are"
                     ),
                 },
             });
         }
         self.problems
-    }
-}
-
-fn kind_name(kind: &ProblemKind) -> &'static str {
-    match kind {
-        ProblemKind::NonexistentLocalTime { .. } => "nonexistent local time",
-        ProblemKind::AmbiguousLocalTime { .. } => "ambiguous local time",
-        ProblemKind::OutOfScale { .. } => "out-of-scale",
-        ProblemKind::NegativeDuration { .. } => "negative duration",
-        ProblemKind::UnknownRating { .. } => "unknown rating",
-        _ => "other",
     }
 }
 
@@ -724,7 +742,7 @@ pub mod testing {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{NaiveDate, TimeZone, Utc};
+    use chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
 
     use super::testing::{at, close, column, figure, left_out, settings, wall};
     use super::*;
@@ -1523,6 +1541,132 @@ mod tests {
             .collect();
         assert_eq!(labels, ["2024-W52", "2025-W01"]);
         assert_eq!(report.series.rows[1].start, date(2024, 12, 30));
+    }
+
+    #[test]
+    fn extreme_dates_do_not_panic() {
+        // The first and last instants chrono can hold, in a zone with
+        // daylight saving time, under every period length.
+        let stamp = |instant| Some(crate::core::model::Stamp::Utc(instant));
+        let file = LoadedFile {
+            tickets: vec![
+                Ticket {
+                    created: stamp(DateTime::<Utc>::MIN_UTC),
+                    resolved_at: stamp(DateTime::<Utc>::MAX_UTC),
+                    ..Ticket::default()
+                },
+                Ticket {
+                    created: stamp(DateTime::<Utc>::MAX_UTC),
+                    ..Ticket::default()
+                },
+                Ticket {
+                    created: Some(crate::core::model::Stamp::Local(NaiveDateTime::MIN)),
+                    first_response_at: Some(crate::core::model::Stamp::Local(NaiveDateTime::MAX)),
+                    ..Ticket::default()
+                },
+            ],
+            ..LoadedFile::default()
+        };
+        let mut settings = settings();
+        settings.time_zone = "Europe/Berlin".to_string();
+
+        for period in Period::ALL {
+            settings.period = period;
+            let report = build(std::slice::from_ref(&file), &settings);
+
+            assert_eq!(figure(&report, Kpi::Created).value, Some(3.0));
+            assert!(report.series.rows.len() <= periods::MAX_ROWS);
+        }
+    }
+
+    #[test]
+    fn odd_values_never_panic_or_give_nan() {
+        // A fixed pseudo-random mix of NaN, negative, huge and ordinary
+        // values in every numeric field, under every FCR rule and period.
+        let odd = [
+            f64::NAN,
+            -1.0,
+            0.0,
+            0.5,
+            3.0,
+            9.0,
+            11.0,
+            1e300,
+            f64::INFINITY,
+        ];
+        let mut seed: u64 = 7;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize
+        };
+        let mut file = LoadedFile {
+            csat_scale: Some(crate::core::model::Scale { min: 1.0, max: 5.0 }),
+            ..LoadedFile::default()
+        };
+        let states = [
+            TicketState::Open,
+            TicketState::Resolved,
+            TicketState::Closed,
+            TicketState::Merged,
+            TicketState::Unknown,
+        ];
+        for index in 0..500u64 {
+            let hour = |offset: usize| {
+                let instant = Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap()
+                    + chrono::Duration::hours((offset % 2000) as i64);
+                (!offset.is_multiple_of(5)).then_some(crate::core::model::Stamp::Utc(instant))
+            };
+            file.tickets.push(Ticket {
+                line: index + 2,
+                created: hour(next()),
+                first_response_at: hour(next()),
+                first_response_secs: Some(odd[next() % odd.len()]),
+                resolved_at: hour(next()),
+                resolution_secs: Some(odd[next() % odd.len()]),
+                state: states[next() % states.len()],
+                replies: Some((next() % 3) as u32),
+                dims: agent(["A", "B"][next() % 2]),
+                ..Ticket::default()
+            });
+            file.surveys.push(SurveyResponse {
+                answered_at: hour(next()),
+                csat: Some(Rating::Score(odd[next() % odd.len()])),
+                nps: Some(odd[next() % odd.len()]),
+                ces: Some(odd[next() % odd.len()]),
+                ..SurveyResponse::default()
+            });
+            file.calls.push(Call {
+                started: hour(next()),
+                talk_secs: Some(odd[next() % odd.len()]),
+                hold_secs: Some(odd[next() % odd.len()]),
+                resolved: Some(next().is_multiple_of(2)),
+                ..Call::default()
+            });
+        }
+        let mut settings = settings();
+
+        for (period, fcr) in Period::ALL.into_iter().zip([
+            crate::core::settings::FcrDefinition::Auto,
+            crate::core::settings::FcrDefinition::OneTouch,
+            crate::core::settings::FcrDefinition::ExplicitFlag,
+            crate::core::settings::FcrDefinition::Auto,
+        ]) {
+            settings.period = period;
+            settings.fcr = fcr;
+            let report = build(std::slice::from_ref(&file), &settings);
+
+            let rows = report.series.rows.iter().flat_map(|row| row.figures.iter());
+            let cells = report
+                .breakdowns
+                .iter()
+                .flat_map(|b| b.rows.iter())
+                .flat_map(|r| r.figures.iter());
+            for figure in report.headline.iter().chain(rows).chain(cells) {
+                assert!(figure.value.is_none_or(f64::is_finite), "{figure:?}");
+                assert!(!figure.display.contains("NaN"), "{figure:?}");
+                assert!(!figure.display.contains("inf"), "{figure:?}");
+            }
+        }
     }
 
     #[test]

@@ -247,6 +247,20 @@ pub fn csat(responses: &[&SurveyFacts], context: &Context) -> Figure {
 /// 0 is a real score; scores that are not whole numbers from 0 to 10 are
 /// left out. Detail: promoters, passives and detractors. No response gives
 /// no data (n = 0).
+///
+/// ```
+/// # use service_kpis::core::report::{build, Kpi};
+/// # use service_kpis::core::load::LoadedFile;
+/// # use service_kpis::core::model::SurveyResponse;
+/// # use service_kpis::core::settings::Settings;
+/// # use chrono::{TimeZone, Utc};
+/// let score = |nps| SurveyResponse { nps: Some(nps), ..Default::default() };
+/// let file = LoadedFile { surveys: vec![score(9.0), score(7.0), score(0.0), score(10.0)], ..Default::default() };
+/// let settings = Settings::new("UTC", Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap());
+/// let report = build(&[file], &settings);
+/// // Promoters 9 and 10 (50 %) − detractor 0 (25 %) = +25.
+/// assert_eq!(report.figure(Kpi::Nps).unwrap().display, "+25");
+/// ```
 pub fn nps(responses: &[&SurveyFacts], context: &Context) -> Figure {
     let mut tally = Tally::default();
     let (mut promoters, mut passives, mut detractors) = (0, 0, 0);

@@ -7,11 +7,13 @@
 //! only count and summarise. First contact resolution, which also uses
 //! calls, is in [`crate::core::calls`].
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 
 use crate::core::columns::Role;
 use crate::core::model::{Dims, Stamp, Ticket, TicketState};
-use crate::core::problem::{Problem, ProblemKind};
+use crate::core::problem::{Location, Problem, ProblemKind};
 use crate::core::report::{Backlog, Context, Detail, Figure, Kpi, ProblemLog, Skip, Tally};
 use crate::core::settings::{FcrDefinition, Settings};
 use crate::core::stats;
@@ -50,7 +52,18 @@ pub struct TicketFacts<'a> {
     pub resolution: Result<(f64, Source), Skip>,
     /// Resolved on first contact, under the settings' FCR rule.
     pub first_contact: Result<(bool, FcrSource), Skip>,
+    /// True when the export has neither a status nor a resolution column,
+    /// so a ticket without a resolution time may be open or not.
+    pub state_untracked: bool,
 }
+
+/// The columns that tell whether a ticket is still open.
+const STATE_ROLES: [Role; 4] = [
+    Role::Status,
+    Role::ResolvedAt,
+    Role::ClosedAt,
+    Role::ResolutionTime,
+];
 
 impl<'a> TicketFacts<'a> {
     /// Reads the ticket's times in the report's time zone and measures its
@@ -73,6 +86,7 @@ impl<'a> TicketFacts<'a> {
         };
 
         let merged = ticket.state == TicketState::Merged;
+        let state_untracked = reader.lacks_all(&STATE_ROLES);
         let resolved_before_reply = match (replied.at(), resolved.at()) {
             (Some(reply), Some(end)) => end < reply,
             _ => false,
@@ -103,14 +117,12 @@ impl<'a> TicketFacts<'a> {
         } else if resolved_before_reply {
             Err(Skip::ResolvedBeforeReply)
         } else {
-            resolution(
-                ticket,
-                created,
-                resolved,
-                (end_stamp, end_role),
-                reader,
-                log,
-            )
+            let end = (end_stamp, end_role);
+            let measured = resolution(ticket, created, resolved, end, reader, log);
+            match measured {
+                Err(Skip::StillOpen) if state_untracked => Err(Skip::NoResolutionColumn),
+                other => other,
+            }
         };
 
         TicketFacts {
@@ -121,7 +133,8 @@ impl<'a> TicketFacts<'a> {
             resolved,
             first_response,
             resolution,
-            first_contact: first_contact(ticket, resolved, settings.fcr),
+            first_contact: first_contact(ticket, resolved, settings.fcr, state_untracked),
+            state_untracked,
         }
     }
 
@@ -139,12 +152,17 @@ impl<'a> TicketFacts<'a> {
         }
     }
 
-    /// Open now: status open, or status unknown without a resolution time.
-    pub fn is_open_now(&self) -> bool {
+    /// Checks whether the ticket is open now: status open, or status
+    /// unknown without a resolution time. Returns `Err` for merged tickets
+    /// and where the export tracks neither status nor resolution.
+    pub fn open_now(&self) -> Result<bool, Skip> {
         match self.state {
-            TicketState::Open => true,
-            TicketState::Unknown => self.resolved == Time::Missing,
-            TicketState::Resolved | TicketState::Closed | TicketState::Merged => false,
+            TicketState::Merged => Err(Skip::Merged),
+            TicketState::Open => Ok(true),
+            TicketState::Unknown if self.resolved != Time::Missing => Ok(false),
+            TicketState::Unknown if self.state_untracked => Err(Skip::NoResolutionColumn),
+            TicketState::Unknown => Ok(true),
+            TicketState::Resolved | TicketState::Closed => Ok(false),
         }
     }
 
@@ -165,8 +183,11 @@ impl<'a> TicketFacts<'a> {
         match self.resolved {
             Time::At(end) => Ok(end >= instant),
             Time::Nonexistent => Err(Skip::NonexistentTime),
-            Time::Missing if self.is_open_now() => Ok(true),
-            Time::Missing => Err(Skip::NoResolutionTime),
+            Time::Missing => match self.open_now() {
+                Ok(true) => Ok(true),
+                Ok(false) => Err(Skip::NoResolutionTime),
+                Err(skip) => Err(skip),
+            },
         }
     }
 }
@@ -192,7 +213,10 @@ fn first_response(
         let place = reader.location(ticket.line, Role::FirstResponseTime);
         return from_column(seconds, place, log);
     }
+    let reply_roles = [Role::FirstResponseAt, Role::FirstResponseTime];
     match (created, replied) {
+        (Time::Missing, _) => Err(Skip::NoCreation),
+        (_, Time::Missing) if reader.lacks_all(&reply_roles) => Err(Skip::NoReplyColumn),
         (_, Time::Missing) => Err(Skip::NoReply),
         _ => Err(Skip::NoCreation),
     }
@@ -234,7 +258,7 @@ fn measured(
     start: DateTime<Utc>,
     end: DateTime<Utc>,
     (start_text, end_text): (String, String),
-    place: crate::core::problem::Location,
+    place: Location,
     log: &mut ProblemLog,
 ) -> Result<(f64, Source), Skip> {
     let seconds = (end - start).num_milliseconds() as f64 / 1000.0;
@@ -251,11 +275,7 @@ fn measured(
     Ok((seconds, Source::Timestamps))
 }
 
-fn from_column(
-    seconds: f64,
-    place: crate::core::problem::Location,
-    log: &mut ProblemLog,
-) -> Result<(f64, Source), Skip> {
+fn from_column(seconds: f64, place: Location, log: &mut ProblemLog) -> Result<(f64, Source), Skip> {
     if seconds < 0.0 || !seconds.is_finite() {
         log.push(Problem::error(
             place,
@@ -274,11 +294,15 @@ fn first_contact(
     ticket: &Ticket,
     resolved: Time,
     rule: FcrDefinition,
+    state_untracked: bool,
 ) -> Result<(bool, FcrSource), Skip> {
     let is_resolved = match ticket.state {
         TicketState::Merged => return Err(Skip::Merged),
         TicketState::Open => false,
         TicketState::Resolved | TicketState::Closed => true,
+        TicketState::Unknown if resolved == Time::Missing && state_untracked => {
+            return Err(Skip::NoResolutionColumn);
+        }
         TicketState::Unknown => resolved != Time::Missing,
     };
     if !is_resolved {
@@ -295,7 +319,7 @@ fn first_contact(
     match rule {
         FcrDefinition::ExplicitFlag => flag.ok_or(Skip::NoFlag),
         FcrDefinition::OneTouch => one_touch.ok_or(Skip::NoReplyCount),
-        FcrDefinition::Auto => flag.or(one_touch).ok_or(Skip::NoFlag),
+        FcrDefinition::Auto => flag.or(one_touch).ok_or(Skip::NoFlagOrReplies),
     }
 }
 
@@ -307,6 +331,23 @@ fn first_contact(
 /// negative duration or resolved before the first reply are left out with
 /// the reason. Detail: median, mean and 90th percentile. No usable ticket
 /// gives no data (n = 0).
+///
+/// ```
+/// # use service_kpis::core::report::{build, Kpi};
+/// # use service_kpis::core::load::LoadedFile;
+/// # use service_kpis::core::model::{Stamp, Ticket};
+/// # use service_kpis::core::settings::Settings;
+/// # use chrono::{TimeZone, Utc};
+/// let at = |hour, minute| Some(Stamp::Utc(Utc.with_ymd_and_hms(2024, 3, 1, hour, minute, 0).unwrap()));
+/// let replied = Ticket { created: at(9, 0), first_response_at: at(10, 5), ..Default::default() };
+/// let waiting = Ticket { created: at(9, 30), ..Default::default() };
+/// let file = LoadedFile { tickets: vec![replied, waiting], ..Default::default() };
+/// let settings = Settings::new("UTC", Utc.with_ymd_and_hms(2024, 3, 2, 0, 0, 0).unwrap());
+/// let frt = build(&[file], &settings).figure(Kpi::FirstResponseTime).unwrap().clone();
+/// // One reply after 65 min; the ticket still waiting is not a zero.
+/// assert_eq!(frt.display, "1 h 05 m");
+/// assert_eq!(frt.n, 1);
+/// ```
 pub fn first_response_time(tickets: &[&TicketFacts], context: &Context) -> Figure {
     let measure = |ticket: &TicketFacts| ticket.first_response;
     let definition = "first agent reply − ticket created, calendar time, median";
@@ -391,9 +432,18 @@ fn count_figure(
     tally: &Tally,
     context: &Context,
 ) -> Figure {
-    let left_out = tally.left_out(context.zone.name());
+    let zone = context.zone.name();
+    let left_out = tally.left_out(zone);
     if !context.any_tickets {
         return Figure::no_data(kpi, definition, left_out);
+    }
+    // A 0 that only reflects a column the export lacks would read as a
+    // real count, so it is no data with the reason instead.
+    if count == 0 {
+        if let Some(reason) = tally.export_reason(zone) {
+            let definition = format!("{definition}; cannot be computed: {reason}");
+            return Figure::no_data(kpi, definition, left_out);
+        }
     }
     Figure::with_value(kpi, count as f64, count, definition, left_out, Detail::None)
 }
@@ -444,17 +494,16 @@ pub fn resolved(tickets: &[&TicketFacts], context: &Context) -> Figure {
     count_figure(Kpi::Resolved, count, definition, &tally, context)
 }
 
-/// Backlog: tickets open at `at` (created before it and not resolved by
-/// then), or open now by status when `at` is `None`; merged tickets left
-/// out.
+/// Backlog: tickets open at `at`, meaning created before it and not
+/// resolved by then, or open now by status when `at` is `None`. Merged
+/// tickets are left out.
 pub fn backlog(tickets: &[&TicketFacts], at: Option<DateTime<Utc>>, context: &Context) -> Figure {
     let mut tally = Tally::default();
     let mut count = 0;
     for ticket in tickets {
         let open = match at {
             Some(instant) => ticket.is_open_at(instant),
-            None if ticket.is_merged() => Err(Skip::Merged),
-            None => Ok(ticket.is_open_now()),
+            None => ticket.open_now(),
         };
         match open {
             Ok(true) => count += 1,
@@ -490,7 +539,7 @@ pub struct BacklogSweep {
     never: Tally,
     /// Creation times of tickets that cannot be placed once created, by
     /// reason.
-    unplaced: std::collections::BTreeMap<Skip, Vec<DateTime<Utc>>>,
+    unplaced: BTreeMap<Skip, Vec<DateTime<Utc>>>,
 }
 
 impl BacklogSweep {
@@ -500,7 +549,7 @@ impl BacklogSweep {
             created: Vec::new(),
             closed: Vec::new(),
             never: Tally::default(),
-            unplaced: Default::default(),
+            unplaced: BTreeMap::new(),
         };
         for ticket in tickets {
             if ticket.is_merged() {
@@ -524,12 +573,15 @@ impl BacklogSweep {
                     sweep.closed.push(end.max(created));
                     continue;
                 }
-                Time::Missing if ticket.is_open_now() => {
-                    sweep.created.push(created);
-                    continue;
-                }
                 Time::Nonexistent => Skip::NonexistentTime,
-                Time::Missing => Skip::NoResolutionTime,
+                Time::Missing => match ticket.open_now() {
+                    Ok(true) => {
+                        sweep.created.push(created);
+                        continue;
+                    }
+                    Ok(false) => Skip::NoResolutionTime,
+                    Err(skip) => skip,
+                },
             };
             sweep.unplaced.entry(unplaced).or_default().push(created);
         }
@@ -568,12 +620,12 @@ const AGE_BUCKETS: [(&str, f64); 5] = [
 /// to `settings.as_of`.
 pub fn backlog_now(tickets: &[TicketFacts], context: &Context) -> Backlog {
     let as_of = context.settings.as_of;
-    let mut by_status = std::collections::BTreeMap::<String, usize>::new();
+    let mut by_status = BTreeMap::<String, usize>::new();
     let mut by_age = [0usize; AGE_BUCKETS.len()];
     let mut age_unknown = 0;
     let mut open = 0;
     for ticket in tickets {
-        if ticket.is_merged() || !ticket.is_open_now() {
+        if ticket.open_now() != Ok(true) {
             continue;
         }
         open += 1;
@@ -870,5 +922,62 @@ mod tests {
         assert_eq!(report.backlog.by_age[3], ("7–30 days".to_string(), 1));
         assert_eq!(report.backlog.by_age[4], ("> 30 days".to_string(), 1));
         assert_eq!(report.backlog.age_unknown, 1);
+    }
+
+    #[test]
+    fn export_without_reply_column_says_so() {
+        // Only a creation column: no ticket can have a reply time.
+        let file = LoadedFile {
+            columns: vec![
+                column(Role::Created, 0, "Created"),
+                column(Role::Status, 1, "Status"),
+            ],
+            tickets: vec![Ticket {
+                created: at("2024-03-01T10:00:00Z"),
+                state: TicketState::Open,
+                ..Ticket::default()
+            }],
+            ..LoadedFile::default()
+        };
+
+        let report = build(&[file], &settings());
+
+        let frt = figure(&report, Kpi::FirstResponseTime);
+        assert_eq!(left_out(frt, "no first-reply time in the export"), 1);
+        assert_eq!(left_out(frt, "no reply yet"), 0);
+    }
+
+    #[test]
+    fn export_without_state_columns_has_no_backlog() {
+        // Creation times only: whether a ticket is open cannot be known,
+        // so the backlog is no data rather than 2 or 0.
+        let ticket = Ticket {
+            created: at("2024-03-01T10:00:00Z"),
+            ..Ticket::default()
+        };
+        let file = LoadedFile {
+            columns: vec![column(Role::Created, 0, "Created")],
+            tickets: vec![ticket.clone(), ticket],
+            ..LoadedFile::default()
+        };
+
+        let report = build(&[file], &settings());
+
+        let backlog = figure(&report, Kpi::Backlog);
+        assert_eq!(backlog.display, "no data (n = 0)");
+        assert_eq!(
+            left_out(backlog, "no status or resolution time in the export"),
+            2
+        );
+        assert!(backlog
+            .definition
+            .contains("cannot be computed: no status or resolution time in the export"));
+        assert_eq!(report.backlog.open, 0);
+        let resolution = figure(&report, Kpi::ResolutionTime);
+        assert_eq!(left_out(resolution, "still open"), 0);
+        assert_eq!(
+            left_out(resolution, "no status or resolution time in the export"),
+            2
+        );
     }
 }

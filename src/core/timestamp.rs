@@ -269,17 +269,12 @@ fn parse_clock(tokens: &[Token], start: usize) -> Option<(Clock, usize)> {
         }
     }
 
-    let after_spaces = skip_spaces(tokens, at);
-    let hour = match tokens.get(after_spaces) {
-        Some(Token::Word(w)) if w.eq_ignore_ascii_case("am") => {
-            at = after_spaces + 1;
-            twelve_hour(hour, false)?
+    let hour = match parse_meridiem(tokens, skip_spaces(tokens, at)) {
+        Some((pm, end)) => {
+            at = end;
+            twelve_hour(hour, pm)?
         }
-        Some(Token::Word(w)) if w.eq_ignore_ascii_case("pm") => {
-            at = after_spaces + 1;
-            twelve_hour(hour, true)?
-        }
-        _ => hour,
+        None => hour,
     };
 
     let time = NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?;
@@ -290,8 +285,36 @@ fn parse_clock(tokens: &[Token], start: usize) -> Option<(Clock, usize)> {
     Some((Clock { time, offset }, end))
 }
 
-/// Converts a 12-hour clock hour to 0–23; `None` past 12. Hour 0 with AM is
-/// accepted as midnight, as some exports write `00:30 AM`.
+/// Parses `AM`, `PM`, `a.m.` or `p.m.` (any letter case) at `tokens[at..]`
+/// and returns whether it is PM, with the index after it.
+fn parse_meridiem(tokens: &[Token], at: usize) -> Option<(bool, usize)> {
+    let Token::Word(word) = tokens.get(at)? else {
+        return None;
+    };
+    let word = word.to_ascii_lowercase();
+    match word.as_str() {
+        "am" | "pm" => return Some((word == "pm", at + 1)),
+        "a" | "p" => {}
+        _ => return None,
+    }
+
+    // `a.m.` is the tokens `a` `.` `m` and an optional final `.`.
+    let dotted = matches!(
+        (tokens.get(at + 1), tokens.get(at + 2)),
+        (Some(Token::Symbol('.')), Some(Token::Word(m))) if m.eq_ignore_ascii_case("m")
+    );
+    if !dotted {
+        return None;
+    }
+    let mut end = at + 3;
+    if tokens.get(end) == Some(&Token::Symbol('.')) {
+        end += 1;
+    }
+    Some((word == "p", end))
+}
+
+/// Converts a 12-hour clock hour to 0–23, or `None` past 12. Hour 0 with AM
+/// is read as midnight rather than rejected.
 fn twelve_hour(hour: u32, pm: bool) -> Option<u32> {
     match (hour, pm) {
         (0, false) | (12, false) => Some(0),
@@ -317,9 +340,25 @@ fn parse_offset(tokens: &[Token], at: usize) -> Option<(FixedOffset, usize)> {
             }
             Some((FixedOffset::east_opt(hours * 3600)?, at + 1))
         }
-        Token::Symbol('+' | '-') => parse_signed_offset(tokens, at),
+        Token::Symbol('+' | '-') => {
+            let (offset, end) = parse_signed_offset(tokens, at)?;
+            // Go prints a zone abbreviation after the offset
+            // (`2024-03-12 14:05:00 +0000 UTC`); it adds nothing to the
+            // offset, so it is skipped.
+            let after = skip_spaces(tokens, end);
+            match tokens.get(after) {
+                Some(Token::Word(name)) if is_zone_abbreviation(name) => Some((offset, after + 1)),
+                _ => Some((offset, end)),
+            }
+        }
         _ => None,
     }
+}
+
+/// Tells whether a word looks like a zone abbreviation: 2 to 5 capital
+/// letters, such as `UTC`, `CET` or `AEST`.
+fn is_zone_abbreviation(word: &str) -> bool {
+    (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Hours east of UTC for the zone names RFC 2822 allows.
@@ -587,6 +626,21 @@ mod tests {
     }
 
     #[test]
+    fn go_zone_name_after_offset() {
+        // Go's time.String(): 14:05 at +0100 is 13:05 UTC.
+        let parsed = parse_stamp("2024-03-12 14:05:00.5 +0100 CET");
+
+        let expected = instant(2024, 3, 12, 13, 5, 0).map(|stamp| match stamp {
+            ParsedStamp::Instant(at) => {
+                ParsedStamp::Instant(at + chrono::Duration::milliseconds(500))
+            }
+            other => other,
+        });
+        assert_eq!(parsed, expected);
+        assert_eq!(parse_stamp("2024-03-12 14:05 +0100 cet"), None);
+    }
+
+    #[test]
     fn iso_offset_crosses_midnight() {
         // 01:30 at +02:00 is 23:30 UTC on the day before.
         let parsed = parse_stamp("2024-03-01T01:30:00+02:00");
@@ -745,6 +799,15 @@ mod tests {
             local(2024, 3, 13, 23, 59, 59)
         );
         assert_eq!(parse_stamp("3/13/2024 13:30 PM"), None);
+        assert_eq!(
+            parse_stamp("3/13/2024 1:30 p.m."),
+            local(2024, 3, 13, 13, 30, 0)
+        );
+        assert_eq!(
+            parse_stamp("3/13/2024 1:30 A.M."),
+            local(2024, 3, 13, 1, 30, 0)
+        );
+        assert_eq!(parse_stamp("3/13/2024 1:30 p.x."), None);
     }
 
     #[test]

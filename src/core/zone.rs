@@ -7,7 +7,7 @@
 //! fall-back overlap) is read as the earlier instant, as RFC 5545 does.
 //! Each such reading is reported once per record and field.
 
-use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use crate::core::columns::Role;
@@ -116,7 +116,12 @@ impl Zone {
 
     /// The calendar date of an instant in this zone.
     pub fn local_date(&self, instant: DateTime<Utc>) -> NaiveDate {
-        instant.with_timezone(&self.tz).date_naive()
+        // `with_timezone` panics at the ends of chrono's range, so the
+        // offset is added with a checked operation; UTC's date is the
+        // fallback there.
+        let utc = instant.naive_utc();
+        let offset = self.tz.offset_from_utc_datetime(&utc).fix();
+        utc.checked_add_offset(offset).unwrap_or(utc).date()
     }
 
     /// The first instant of a local date. Where midnight falls in a gap
@@ -127,7 +132,10 @@ impl Zone {
         // Gaps last at most a few hours, so stepping by 15 minutes finds
         // the first existing local time of the day.
         for quarter in 0..=24 * 4 {
-            let local = midnight + chrono::Duration::minutes(15 * quarter);
+            let step = chrono::Duration::minutes(15 * quarter);
+            let Some(local) = midnight.checked_add_signed(step) else {
+                break;
+            };
             match self.read_local(local) {
                 Reading::Exact(instant) | Reading::Earlier(instant) => return instant,
                 Reading::Nonexistent => continue,
@@ -163,6 +171,12 @@ impl<'a> FieldReader<'a> {
     /// Whether the file has a column matched to `role`.
     pub fn has_role(&self, role: Role) -> bool {
         self.file.columns.iter().any(|column| column.role == role)
+    }
+
+    /// Whether the file's header matched none of `roles`. A file without
+    /// any column list (records built by hand) is taken to have them all.
+    pub fn lacks_all(&self, roles: &[Role]) -> bool {
+        !self.file.columns.is_empty() && !roles.iter().any(|&role| self.has_role(role))
     }
 
     /// Reads one field; a gap is an error and an overlap a warning in
