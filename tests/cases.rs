@@ -542,6 +542,9 @@ fn case_22_ragged_rows() {
         ]
     );
     assert_eq!(file.kinds, vec![FileKind::Tickets]);
+    // The header's trailing empty column is not matched to any role.
+    let unnamed = file.columns.iter().find(|column| column.header.is_empty());
+    assert_eq!(unnamed, None);
     // Lines 2–5 are records; the empty lines 6 and 7 are not.
     assert_rows_add_up(file, 4);
     assert_eq!(file.rows.used, 3);
