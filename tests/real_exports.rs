@@ -12,9 +12,9 @@
 //! ```
 //!
 //! The comment above each figure quotes the line of that output it comes
-//! from. The file ends with two robustness tests: every real file read in
-//! 4096-byte chunks loads the same as in one piece, and a handful of
-//! hostile inputs load and report without a panic.
+//! from. The file ends with robustness tests: a file pushed in chunks (4096
+//! bytes for every real file, 1 and 7 bytes for small ones) loads the same
+//! as in one piece, and hostile inputs load and report without a panic.
 
 mod common;
 
