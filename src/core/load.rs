@@ -774,10 +774,9 @@ impl FileLoader {
             let survey_roles = [Role::Csat, Role::Nps, Role::Ces];
             let first = plan.columns.iter().find(|m| survey_roles.contains(&m.role));
             let column = first.map(|m| m.header.clone()).unwrap_or_default();
-            let text = format!(
-                "{} rows have no survey answer (not counted as responses)",
-                self.unanswered_surveys
-            );
+            let rows =
+                crate::core::format::count_of(self.unanswered_surveys, "row has", "rows have");
+            let text = format!("{rows} no survey answer (not counted as responses)");
             plan.notes.push(note(&column, &text));
         }
         if !self.unknown_statuses.is_empty() {
@@ -1212,6 +1211,20 @@ mod tests {
             == "t.csv: \"Owner\": mapped by hand to both team / group and agent; \
                 team / group keeps the column and agent is not read (expected one \
                 role per column)"));
+    }
+
+    #[test]
+    fn one_row_without_survey_answer_is_singular() {
+        // Line 3 has an empty rating; the note used to read "1 rows have".
+        let text = "Call Id,Satisfaction rating\nC-1,4\nC-2,\n";
+
+        let file = load_with("calls.csv", text.as_bytes(), ReadOptions::default());
+
+        assert!(has_note(
+            &file,
+            "Satisfaction rating",
+            "1 row has no survey answer (not counted as responses)"
+        ));
     }
 
     #[test]
