@@ -22,7 +22,7 @@ use crate::core::load::LoadedFile;
 use crate::core::model::Dimension;
 use crate::core::periods;
 use crate::core::problem::{Location, Problem, ProblemKind, Severity};
-use crate::core::settings::{Period, Settings};
+use crate::core::settings::{DateRange, Period, Settings};
 use crate::core::sla::{self, Breach, SlaMetric};
 use crate::core::survey::{self, SurveyFacts};
 use crate::core::tickets::{self, TicketFacts};
@@ -303,9 +303,7 @@ pub fn build(files: &[LoadedFile], settings: &Settings) -> Report {
         }
     }
 
-    let window = settings
-        .range
-        .map(|range| Window::of_range(&zone, range.first, range.last));
+    let window = settings.range.map(|range| Window::of(&zone, range));
     let context = Context {
         settings,
         any_tickets: !ticket_facts.is_empty(),
@@ -374,7 +372,7 @@ fn range_notes(
     let Some(range) = context.settings.range else {
         return Vec::new();
     };
-    let span = format!("{} … {}", range.first, range.last);
+    let span = range.describe();
     let mut notes = Vec::new();
     if !tickets.is_empty() && records.created.is_empty() && records.resolved.is_empty() {
         notes.push(format!("no tickets match {span}"));
@@ -491,6 +489,29 @@ impl Window {
         }
     }
 
+    /// The instants of a range's local days; an open end of the range
+    /// is open here too.
+    pub fn of(zone: &Zone, range: DateRange) -> Window {
+        let start = match range.start() {
+            Some(first) => zone.start_of_day(first),
+            None => DateTime::<Utc>::MIN_UTC,
+        };
+        let end = match range.end() {
+            Some(last) => {
+                let after_last = last.checked_add_days(Days::new(1)).unwrap_or(last);
+                zone.start_of_day(after_last)
+            }
+            None => DateTime::<Utc>::MAX_UTC,
+        };
+        Window { start, end }
+    }
+
+    /// True when the window has an end, so that the backlog is counted at
+    /// it rather than now.
+    pub fn has_end(&self) -> bool {
+        self.end != DateTime::<Utc>::MAX_UTC
+    }
+
     pub fn contains(&self, instant: DateTime<Utc>) -> bool {
         self.start <= instant && instant < self.end
     }
@@ -551,7 +572,7 @@ impl<'r, 'a> Records<'r, 'a> {
             tickets: tickets.iter().collect(),
             surveys: surveys.iter().filter(|s| inside(s.answered.at())).collect(),
             calls: calls.iter().filter(|c| inside(c.started.at())).collect(),
-            backlog_at: Some(window.end),
+            backlog_at: window.has_end().then_some(window.end),
         }
     }
 
@@ -1159,6 +1180,38 @@ mod tests {
         assert_eq!(april.figures[position].value, Some(0.0));
         assert_eq!(april.changes[position], Some(-100.0));
         assert_eq!(april.change_display[position], "-100.0 %");
+    }
+
+    #[test]
+    fn one_sided_range_has_no_limit_at_its_open_end() {
+        // Tickets created on 1 March, 1 April and 1 May. "From 1 April"
+        // alone used to be refused; it now counts April and May (2), and
+        // "until 31 March" counts March (1). The series of "from 1 April"
+        // runs from April to the last record, May.
+        let ticket = |created| Ticket {
+            created: at(created),
+            ..Ticket::default()
+        };
+        let file = LoadedFile {
+            tickets: vec![
+                ticket("2024-03-01T10:00:00Z"),
+                ticket("2024-04-01T10:00:00Z"),
+                ticket("2024-05-01T10:00:00Z"),
+            ],
+            ..LoadedFile::default()
+        };
+        let mut from_april = settings();
+        from_april.range = DateRange::between(Some(date(2024, 4, 1)), None);
+        let mut until_march = settings();
+        until_march.range = DateRange::between(None, Some(date(2024, 3, 31)));
+
+        let after = build(std::slice::from_ref(&file), &from_april);
+        let before = build(&[file], &until_march);
+
+        assert_eq!(figure(&after, Kpi::Created).value, Some(2.0));
+        assert_eq!(figure(&before, Kpi::Created).value, Some(1.0));
+        let labels: Vec<&str> = after.series.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, ["2024-04", "2024-05"]);
     }
 
     #[test]
