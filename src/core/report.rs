@@ -245,6 +245,11 @@ pub struct Report {
     /// Problems found while computing (time zone gaps, values outside a
     /// scale, negative durations), beside those each file found on load.
     pub problems: Vec<Problem>,
+    /// The number of problems found while computing, counting those past
+    /// the per-kind cap that `problems` lists only as one "N more" summary,
+    /// for a heading that gives the true total.
+    #[serde(default)]
+    pub problem_count: usize,
     /// Messages about the report as a whole, such as a range that no
     /// record falls in.
     pub notes: Vec<String>,
@@ -351,6 +356,7 @@ pub fn build(files: &[LoadedFile], settings: &Settings) -> Report {
         backlog: tickets::backlog_now(&ticket_facts, &context),
         notes,
         headline,
+        problem_count: log.total(),
         problems: log.finish(),
     }
 }
@@ -788,6 +794,11 @@ impl ProblemLog {
             Some((_, _, count, _)) => *count += 1,
             None => self.dropped.push((file, kind, 1, problem.severity)),
         }
+    }
+
+    /// The number of problems pushed, listed or not.
+    pub fn total(&self) -> usize {
+        self.seen.values().sum()
     }
 
     /// The listed problems followed by one summary per capped kind.
@@ -1660,6 +1671,9 @@ mod tests {
         let summary = report.problems.last().unwrap().to_string();
         assert!(summary.contains("50 more"), "{summary}");
         assert_eq!(figure(&report, Kpi::Nps).value, None);
+        // The list has 201 entries, which a heading used to give as the
+        // count; the true total is 250.
+        assert_eq!(report.problem_count, 250);
     }
 
     #[test]
