@@ -1622,6 +1622,33 @@ mod tests {
     }
 
     #[test]
+    fn breakdown_counts_of_another_record_kind_are_no_data() {
+        // Agent Lee only takes calls and Agent Tess only has a ticket.
+        // Lee's row used to show "Tickets created: 0", a count for a kind
+        // of record he has none of; it is now no data, as is Tess's call
+        // count. Tess's 1 ticket created and Lee's 3 calls stay.
+        let mut calls = handle_time_file();
+        for call in &mut calls.calls {
+            call.started = at("2024-03-01T09:00:00Z");
+        }
+        calls.tickets = vec![Ticket {
+            created: at("2024-03-01T10:00:00Z"),
+            dims: agent("Agent Tess"),
+            ..Ticket::default()
+        }];
+
+        let report = build(&[calls], &settings());
+
+        let agents = breakdown(&report, Dimension::Agent);
+        let lee = row(agents, "Agent Lee");
+        let tess = row(agents, "Agent Tess");
+        assert_eq!(row_figure(lee, Kpi::Created).display, "no data (n = 0)");
+        assert_eq!(row_figure(lee, Kpi::Calls).value, Some(3.0));
+        assert_eq!(row_figure(tess, Kpi::Created).value, Some(1.0));
+        assert_eq!(row_figure(tess, Kpi::Calls).value, None);
+    }
+
+    #[test]
     fn series_cut_to_latest_periods_with_note() {
         // Daily periods from 1 January 2021 to 1 June 2024 are over 1200
         // days; only the latest MAX_ROWS remain, ending on 1 June 2024.
