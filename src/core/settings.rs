@@ -227,8 +227,8 @@ pub struct DateRange {
 }
 
 impl DateRange {
-    /// A range from `first` to `last`, either end open when `None`; `None`
-    /// when both are open.
+    /// Builds a range from `first` to `last`, with an open end for `None`.
+    /// Returns `None` when both ends are open.
     pub fn between(first: Option<NaiveDate>, last: Option<NaiveDate>) -> Option<DateRange> {
         if first.is_none() && last.is_none() {
             return None;
@@ -239,18 +239,18 @@ impl DateRange {
         })
     }
 
-    /// The first day, `None` when the range has no start.
+    /// Returns the first day, or `None` when the range has no start.
     pub fn start(&self) -> Option<NaiveDate> {
         (self.first != NaiveDate::MIN).then_some(self.first)
     }
 
-    /// The last day, `None` when the range has no end.
+    /// Returns the last day, or `None` when the range has no end.
     pub fn end(&self) -> Option<NaiveDate> {
         (self.last != NaiveDate::MAX).then_some(self.last)
     }
 
-    /// The range in words: `2024-03-01 … 2024-03-31`, `from 2024-03-01`
-    /// or `until 2024-03-31`.
+    /// Describes the range in words: `2024-03-01 … 2024-03-31`, `from
+    /// 2024-03-01` or `until 2024-03-31`.
     pub fn describe(&self) -> String {
         match (self.start(), self.end()) {
             (Some(first), Some(last)) => format!("{first} … {last}"),

@@ -55,13 +55,14 @@ impl Time {
     }
 }
 
-/// Says what is wrong with a time zone name typed by the user, for the
-/// page to show next to the field; `None` for a known IANA name.
+/// Describes what is wrong with a time zone name typed by the user, for
+/// the page to show next to the field. Returns `None` for a known IANA
+/// name.
 ///
-/// Names are matched exactly, as chrono-tz matches them: its
-/// case-insensitive lookup needs an extra feature and dependency. A name
-/// that differs from a known one only in case is rejected with that name
-/// as a suggestion.
+/// Names are matched exactly, as chrono-tz 0.10 matches them, because its
+/// case-insensitive lookup needs the `case-insensitive` feature and the
+/// `uncased` dependency. A name that differs from a known one only in
+/// case is rejected with that name as a suggestion.
 ///
 /// ```
 /// use service_kpis::core::zone::zone_problem;
