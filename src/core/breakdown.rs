@@ -34,7 +34,7 @@ pub fn breakdown(dimension: Dimension, records: &Records, context: &Context) -> 
     let mut rows: Vec<(String, Vec<Figure>)> = Vec::with_capacity(groups.len());
     let mut without_value = None;
     for (value, group) in &groups {
-        let row_figures = figures(group, context);
+        let row_figures = counts_without_records_as_no_data(figures(group, context), group);
         match value {
             Some(value) => rows.push((value.to_string(), row_figures)),
             None => without_value = Some(row_figures),
@@ -89,6 +89,26 @@ fn row(label: String, all: Vec<Figure>, kpis: &[Kpi], context: &Context) -> Brea
         figures,
         goals,
     }
+}
+
+/// Turns a row's counts into no data where the row has no record of their
+/// kind: an agent who only takes calls has no tickets, so "tickets
+/// created: 0" would read as a real count.
+fn counts_without_records_as_no_data(all: Vec<Figure>, group: &Records) -> Vec<Figure> {
+    all.into_iter()
+        .map(|figure| {
+            let has_records = match figure.kpi {
+                Kpi::Created | Kpi::Resolved | Kpi::Backlog => !group.tickets.is_empty(),
+                Kpi::Calls => !group.calls.is_empty(),
+                _ => true,
+            };
+            if has_records {
+                figure
+            } else {
+                Figure::no_data(figure.kpi, figure.definition, figure.left_out)
+            }
+        })
+        .collect()
 }
 
 /// Checks `goal` against one row's figure; a figure without records gives

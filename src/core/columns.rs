@@ -1040,41 +1040,42 @@ pub fn match_header(header: &[String], options: &ReadOptions) -> Vec<ColumnMatch
 /// the header has no such column. Roles are taken in [`Role`] order, as
 /// [`match_header`] takes them.
 pub fn unmet_mappings(header: &[String], options: &ReadOptions) -> Vec<(String, String)> {
-    let mut taken: Vec<Option<Role>> = vec![None; header.len()];
+    let mut role_of_column: Vec<Option<Role>> = vec![None; header.len()];
     let mut unmet = Vec::new();
     for (role, choice) in &options.mapping {
-        let Some(wanted) = choice else { continue };
-        let wanted_key = key_text(wanted);
-        let same = |i: &usize| key_text(&header[*i]) == wanted_key;
-        if let Some(free) = (0..header.len()).filter(same).find(|&i| taken[i].is_none()) {
-            taken[free] = Some(*role);
+        let Some(chosen) = choice else { continue };
+        let chosen_key = key_text(chosen);
+        let same = |i: &usize| key_text(&header[*i]) == chosen_key;
+        let free = (0..header.len())
+            .filter(same)
+            .find(|&i| role_of_column[i].is_none());
+        if let Some(free) = free {
+            role_of_column[free] = Some(*role);
             continue;
         }
+
+        let lost = role.label();
         let holder = (0..header.len())
             .filter(same)
-            .find_map(|i| Some((i, taken[i]?)));
-        let (name, message) = match holder {
-            Some((index, holder)) => (
-                clean_header(&header[index]),
-                format!(
-                    "mapped by hand to both {} and {}; {} keeps the column and {} is not \
-                 read (expected one role per column)",
-                    holder.label(),
-                    role.label(),
-                    holder.label(),
-                    role.label()
-                ),
-            ),
-            None => (
-                clean_header(wanted),
-                format!(
-                    "mapped by hand to {}, but the header has no such column; {} is not read",
-                    role.label(),
-                    role.label()
-                ),
-            ),
+            .find_map(|i| Some((i, role_of_column[i]?)));
+        let entry = match holder {
+            Some((index, holder)) => {
+                let kept = holder.label();
+                let message = format!(
+                    "mapped by hand to both {kept} and {lost}; {kept} keeps the column \
+                     and {lost} is not read (expected one role per column)"
+                );
+                (clean_header(&header[index]), message)
+            }
+            None => {
+                let message = format!(
+                    "mapped by hand to {lost}, but the header has no such column; \
+                     {lost} is not read"
+                );
+                (clean_header(chosen), message)
+            }
         };
-        unmet.push((name, message));
+        unmet.push(entry);
     }
     unmet
 }

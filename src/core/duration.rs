@@ -43,7 +43,7 @@ pub enum ParsedDuration {
     },
 }
 
-/// The longest duration a cell may hold, 100 years of 365.25 days in
+/// The maximum duration a cell may hold, 100 years of 365.25 days in
 /// seconds; longer values are typing or export errors.
 pub const MAX_PLAUSIBLE_SECONDS: f64 = 100.0 * 365.25 * 86_400.0;
 

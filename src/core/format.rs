@@ -112,11 +112,11 @@ pub fn points(unit: Unit, difference: f64) -> String {
     format!("{text} pt")
 }
 
-/// Formats the change of a figure from the period before: in points for
-/// shares and net scores (CSAT 50.2 % to 50.5 % is `+0.3 pt`, where a
-/// relative change would read `+0.6 %`), else in percent of the earlier
-/// value (`+12.5 %`); `n/a` where either value is missing, or where the
-/// earlier one is 0 for a relative change.
+/// Formats the change of a figure from the period before. Shares and net
+/// scores change in points, so CSAT going from 50.2 % to 50.5 % reads
+/// `+0.3 pt` rather than the relative `+0.6 %`. Counts, times and means
+/// change in percent of the earlier value (`+12.5 %`). The text is `n/a`
+/// when either value is missing, or when a relative change starts at 0.
 pub fn period_change(unit: Unit, previous: Option<f64>, current: Option<f64>) -> String {
     match unit {
         Unit::Percent | Unit::NetScore => match (previous, current) {
@@ -162,9 +162,9 @@ pub fn goal_difference(kpi: Kpi, difference: f64) -> String {
     }
 }
 
-/// Writes `value` with its sign and at least `decimals` decimals, adding
-/// decimals (up to 6) while the text would read zero for a non-zero
-/// value; zero itself has no sign.
+/// Formats `value` with its sign and at least `decimals` decimals. More
+/// decimals (up to 6) are added while a non-zero value would read as
+/// zero, and zero itself has no sign.
 fn signed_decimals(value: f64, decimals: usize, suffix: &str) -> String {
     for places in decimals..=6 {
         let size = format!("{:.places$}", value.abs());

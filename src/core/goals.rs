@@ -264,8 +264,8 @@ pub fn goals_from_json(text: &str) -> Result<Vec<Goal>, String> {
     let file: GoalsFile = serde_json::from_str(text).map_err(|error| {
         let what = match error.classify() {
             serde_json::error::Category::Data => {
-                "its goals are not in the form this page saves (a KPI, target or \
-                 direction it does not know)"
+                "its content is not in the form this page saves goals in, such as an \
+                 unknown KPI or a missing target"
             }
             _ => "the text cannot be read as saved goals",
         };
@@ -484,6 +484,24 @@ mod tests {
             error,
             "not a goals file: the text cannot be read as saved goals \
              (expected a file saved with this page's goal export)"
+        );
+    }
+
+    #[test]
+    fn goals_json_with_unknown_kpi_is_plain_words() {
+        // Valid JSON, but "Speed" is no KPI; serde's own message would name
+        // the unknown variant and the expected list.
+        let text = r#"{"version": 1, "goals": [{"kpi": "Speed", "target": 1,
+            "direction": "HigherIsBetter", "owner": "", "baseline": null,
+            "cadence": null}]}"#;
+
+        let error = goals_from_json(text).unwrap_err();
+
+        assert_eq!(
+            error,
+            "not a goals file: its content is not in the form this page saves goals \
+             in, such as an unknown KPI or a missing target (expected a file saved \
+             with this page's goal export)"
         );
     }
 

@@ -101,6 +101,9 @@ pub struct LoadedFile {
     pub derived_roles: Vec<Role>,
     pub rows: RowCounts,
     pub problems: Vec<Problem>,
+    /// The number of problems found, counting those past the per-column
+    /// and decoding caps that `problems` lists only as "N more" summaries.
+    pub problem_count: usize,
 }
 
 /// Records kept to decide how each column is read before the rest streams.
@@ -137,6 +140,9 @@ pub struct FileLoader {
     read_problems: Vec<ReadProblem>,
     problems: Vec<Problem>,
     problem_counts: HashMap<(Option<usize>, &'static str), usize>,
+    /// Entries of `problems` that summarize others ("N more") rather than
+    /// being problems themselves.
+    summary_problems: usize,
     total: usize,
     left_out: Vec<LeftOut>,
     unknown_statuses: BTreeSet<String>,
@@ -249,6 +255,7 @@ impl FileLoader {
             read_problems: Vec::new(),
             problems: Vec::new(),
             problem_counts: HashMap::new(),
+            summary_problems: 0,
             total: 0,
             left_out: Vec::new(),
             unknown_statuses: BTreeSet::new(),
@@ -351,7 +358,9 @@ impl FileLoader {
     }
 
     fn into_loaded(self, header: Vec<String>) -> LoadedFile {
+        let problem_count = self.problem_count();
         let mut file = LoadedFile {
+            problem_count,
             name: self.name,
             header_key: columns::header_key(&header),
             header,
@@ -546,6 +555,23 @@ impl FileLoader {
     }
 
     /// Adds a problem unless the column already listed enough of its kind.
+    /// Counts the problems found: the listed ones that are not summaries,
+    /// those past the per-column cap, and the decoding problems that the
+    /// reader's one summary stands for.
+    fn problem_count(&self) -> usize {
+        let past_cap: usize = self
+            .problem_counts
+            .values()
+            .map(|count| count.saturating_sub(PROBLEMS_PER_COLUMN))
+            .sum();
+        let listed = self.problems.len() - self.summary_problems.min(self.problems.len());
+        let decoding = self.reader.unlisted_problems();
+        // The reader's summary went through `report` as one problem, so it
+        // is in `listed` or `past_cap` once; it stands for `decoding` more.
+        let decoding_summary = usize::from(decoding > 0);
+        (listed + past_cap + decoding).saturating_sub(decoding_summary)
+    }
+
     fn report(&mut self, column: Option<usize>, tag: &'static str, problem: Problem) {
         let count = self.problem_counts.entry((column, tag)).or_insert(0);
         *count += 1;
@@ -774,10 +800,9 @@ impl FileLoader {
             let survey_roles = [Role::Csat, Role::Nps, Role::Ces];
             let first = plan.columns.iter().find(|m| survey_roles.contains(&m.role));
             let column = first.map(|m| m.header.clone()).unwrap_or_default();
-            let text = format!(
-                "{} rows have no survey answer (not counted as responses)",
-                self.unanswered_surveys
-            );
+            let rows =
+                crate::core::format::count_of(self.unanswered_surveys, "row has", "rows have");
+            let text = format!("{rows} no survey answer (not counted as responses)");
             plan.notes.push(note(&column, &text));
         }
         if !self.unknown_statuses.is_empty() {
@@ -937,6 +962,7 @@ impl FileLoader {
             };
             self.problems
                 .push(Problem::warning(column_location(&self.name, &name), kind));
+            self.summary_problems += 1;
         }
     }
 }
@@ -1212,6 +1238,38 @@ mod tests {
             == "t.csv: \"Owner\": mapped by hand to both team / group and agent; \
                 team / group keeps the column and agent is not read (expected one \
                 role per column)"));
+    }
+
+    #[test]
+    fn one_row_without_survey_answer_is_singular() {
+        // Line 3 has an empty rating; the note used to read "1 rows have".
+        let text = "Call Id,Satisfaction rating\nC-1,4\nC-2,\n";
+
+        let file = load_with("calls.csv", text.as_bytes(), ReadOptions::default());
+
+        assert!(has_note(
+            &file,
+            "Satisfaction rating",
+            "1 row has no survey answer (not counted as responses)"
+        ));
+    }
+
+    #[test]
+    fn problem_count_includes_problems_past_the_caps() {
+        // 60 rows, each with a Latin-1 "é" in the id and "abc" as talk
+        // time: 60 decoding problems (20 listed and one summary of 40
+        // more) and 60 bad durations (50 listed and one summary of 10
+        // more). The list has 21 + 51 = 72 entries, which the page used
+        // as the count; the true count is 60 + 60 = 120.
+        let mut bytes = b"Call Id,Talk time\n".to_vec();
+        for _ in 0..60 {
+            bytes.extend_from_slice(b"C\xE9,abc\n");
+        }
+
+        let file = load_with("calls.csv", &bytes, ReadOptions::default());
+
+        assert_eq!(file.problems.len(), 72);
+        assert_eq!(file.problem_count, 120);
     }
 
     #[test]

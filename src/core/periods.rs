@@ -37,11 +37,19 @@ pub fn series(
 ) -> Series {
     let period = context.settings.period;
     let zone = &context.zone;
+    // An open end of the range takes the records' first or last date.
+    let records = record_span(tickets, surveys, calls)
+        .map(|(first, last)| (zone.local_date(first), zone.local_date(last)));
     let span = match context.settings.range {
-        Some(range) => Some((range.first, range.last)),
-        None => record_span(tickets, surveys, calls)
-            .map(|(first, last)| (zone.local_date(first), zone.local_date(last))),
+        Some(range) => match (range.start(), range.end()) {
+            (Some(first), Some(last)) => Some((first, last)),
+            (first, last) => records.map(|(records_first, records_last)| {
+                (first.unwrap_or(records_first), last.unwrap_or(records_last))
+            }),
+        },
+        None => records,
     };
+    let span = span.filter(|(first, last)| first <= last);
     let Some((first, last)) = span else {
         return Series {
             period,

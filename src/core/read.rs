@@ -189,6 +189,14 @@ impl CsvReader {
         }
     }
 
+    /// The number of decoding problems past the listed ones, which only
+    /// the "N more decoding problems" summary counts.
+    pub fn unlisted_problems(&self) -> usize {
+        self.decoder
+            .decoding_problems
+            .saturating_sub(MAX_DECODING_PROBLEMS)
+    }
+
     /// Problems found so far, emptied by the call.
     pub fn take_problems(&mut self) -> Vec<ReadProblem> {
         std::mem::take(&mut self.decoder.problems)

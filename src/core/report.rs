@@ -22,7 +22,7 @@ use crate::core::load::LoadedFile;
 use crate::core::model::Dimension;
 use crate::core::periods;
 use crate::core::problem::{Location, Problem, ProblemKind, Severity};
-use crate::core::settings::{Period, Settings};
+use crate::core::settings::{DateRange, Period, Settings};
 use crate::core::sla::{self, Breach, SlaMetric};
 use crate::core::survey::{self, SurveyFacts};
 use crate::core::tickets::{self, TicketFacts};
@@ -245,6 +245,11 @@ pub struct Report {
     /// Problems found while computing (time zone gaps, values outside a
     /// scale, negative durations), beside those each file found on load.
     pub problems: Vec<Problem>,
+    /// The number of problems found while computing, counting those past
+    /// the per-kind cap that `problems` lists only as one "N more" summary,
+    /// for a heading that gives the true total.
+    #[serde(default)]
+    pub problem_count: usize,
     /// Messages about the report as a whole, such as a range that no
     /// record falls in.
     pub notes: Vec<String>,
@@ -303,9 +308,7 @@ pub fn build(files: &[LoadedFile], settings: &Settings) -> Report {
         }
     }
 
-    let window = settings
-        .range
-        .map(|range| Window::of_range(&zone, range.first, range.last));
+    let window = settings.range.map(|range| Window::of(&zone, range));
     let context = Context {
         settings,
         any_tickets: !ticket_facts.is_empty(),
@@ -353,6 +356,7 @@ pub fn build(files: &[LoadedFile], settings: &Settings) -> Report {
         backlog: tickets::backlog_now(&ticket_facts, &context),
         notes,
         headline,
+        problem_count: log.total(),
         problems: log.finish(),
     }
 }
@@ -374,7 +378,7 @@ fn range_notes(
     let Some(range) = context.settings.range else {
         return Vec::new();
     };
-    let span = format!("{} … {}", range.first, range.last);
+    let span = range.describe();
     let mut notes = Vec::new();
     if !tickets.is_empty() && records.created.is_empty() && records.resolved.is_empty() {
         notes.push(format!("no tickets match {span}"));
@@ -491,6 +495,29 @@ impl Window {
         }
     }
 
+    /// The instants of a range's local days; an open end of the range
+    /// is open here too.
+    pub fn of(zone: &Zone, range: DateRange) -> Window {
+        let start = match range.start() {
+            Some(first) => zone.start_of_day(first),
+            None => DateTime::<Utc>::MIN_UTC,
+        };
+        let end = match range.end() {
+            Some(last) => {
+                let after_last = last.checked_add_days(Days::new(1)).unwrap_or(last);
+                zone.start_of_day(after_last)
+            }
+            None => DateTime::<Utc>::MAX_UTC,
+        };
+        Window { start, end }
+    }
+
+    /// True when the window has an end, so that the backlog is counted at
+    /// it rather than now.
+    pub fn has_end(&self) -> bool {
+        self.end != DateTime::<Utc>::MAX_UTC
+    }
+
     pub fn contains(&self, instant: DateTime<Utc>) -> bool {
         self.start <= instant && instant < self.end
     }
@@ -551,7 +578,7 @@ impl<'r, 'a> Records<'r, 'a> {
             tickets: tickets.iter().collect(),
             surveys: surveys.iter().filter(|s| inside(s.answered.at())).collect(),
             calls: calls.iter().filter(|c| inside(c.started.at())).collect(),
-            backlog_at: Some(window.end),
+            backlog_at: window.has_end().then_some(window.end),
         }
     }
 
@@ -767,6 +794,11 @@ impl ProblemLog {
             Some((_, _, count, _)) => *count += 1,
             None => self.dropped.push((file, kind, 1, problem.severity)),
         }
+    }
+
+    /// The number of problems pushed, listed or not.
+    pub fn total(&self) -> usize {
+        self.seen.values().sum()
     }
 
     /// The listed problems followed by one summary per capped kind.
@@ -1159,6 +1191,38 @@ mod tests {
         assert_eq!(april.figures[position].value, Some(0.0));
         assert_eq!(april.changes[position], Some(-100.0));
         assert_eq!(april.change_display[position], "-100.0 %");
+    }
+
+    #[test]
+    fn one_sided_range_has_no_limit_at_its_open_end() {
+        // Tickets created on 1 March, 1 April and 1 May. "From 1 April"
+        // alone used to be refused; it now counts April and May (2), and
+        // "until 31 March" counts March (1). The series of "from 1 April"
+        // runs from April to the last record, May.
+        let ticket = |created| Ticket {
+            created: at(created),
+            ..Ticket::default()
+        };
+        let file = LoadedFile {
+            tickets: vec![
+                ticket("2024-03-01T10:00:00Z"),
+                ticket("2024-04-01T10:00:00Z"),
+                ticket("2024-05-01T10:00:00Z"),
+            ],
+            ..LoadedFile::default()
+        };
+        let mut from_april = settings();
+        from_april.range = DateRange::between(Some(date(2024, 4, 1)), None);
+        let mut until_march = settings();
+        until_march.range = DateRange::between(None, Some(date(2024, 3, 31)));
+
+        let after = build(std::slice::from_ref(&file), &from_april);
+        let before = build(&[file], &until_march);
+
+        assert_eq!(figure(&after, Kpi::Created).value, Some(2.0));
+        assert_eq!(figure(&before, Kpi::Created).value, Some(1.0));
+        let labels: Vec<&str> = after.series.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, ["2024-04", "2024-05"]);
     }
 
     #[test]
@@ -1558,6 +1622,33 @@ mod tests {
     }
 
     #[test]
+    fn breakdown_counts_of_another_record_kind_are_no_data() {
+        // Agent Lee only takes calls and Agent Tess only has a ticket.
+        // Lee's row used to show "Tickets created: 0", a count for a kind
+        // of record he has none of; it is now no data, as is Tess's call
+        // count. Tess's 1 ticket created and Lee's 3 calls stay.
+        let mut calls = handle_time_file();
+        for call in &mut calls.calls {
+            call.started = at("2024-03-01T09:00:00Z");
+        }
+        calls.tickets = vec![Ticket {
+            created: at("2024-03-01T10:00:00Z"),
+            dims: agent("Agent Tess"),
+            ..Ticket::default()
+        }];
+
+        let report = build(&[calls], &settings());
+
+        let agents = breakdown(&report, Dimension::Agent);
+        let lee = row(agents, "Agent Lee");
+        let tess = row(agents, "Agent Tess");
+        assert_eq!(row_figure(lee, Kpi::Created).display, "no data (n = 0)");
+        assert_eq!(row_figure(lee, Kpi::Calls).value, Some(3.0));
+        assert_eq!(row_figure(tess, Kpi::Created).value, Some(1.0));
+        assert_eq!(row_figure(tess, Kpi::Calls).value, None);
+    }
+
+    #[test]
     fn series_cut_to_latest_periods_with_note() {
         // Daily periods from 1 January 2021 to 1 June 2024 are over 1200
         // days; only the latest MAX_ROWS remain, ending on 1 June 2024.
@@ -1607,6 +1698,9 @@ mod tests {
         let summary = report.problems.last().unwrap().to_string();
         assert!(summary.contains("50 more"), "{summary}");
         assert_eq!(figure(&report, Kpi::Nps).value, None);
+        // The list has 201 entries, which a heading used to give as the
+        // count; the true total is 250.
+        assert_eq!(report.problem_count, 250);
     }
 
     #[test]

@@ -216,11 +216,83 @@ pub struct Settings {
     pub resolution_cohort: Cohort,
 }
 
-/// Days from `first` to `last`, both included.
+/// Days from `first` to `last`, both included. An open end is
+/// [`NaiveDate::MIN`] or [`NaiveDate::MAX`], so that a range with one end
+/// keeps the same fields and saved form; [`DateRange::between`] builds
+/// one, and [`DateRange::start`] and [`DateRange::end`] read the ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateRange {
     pub first: NaiveDate,
     pub last: NaiveDate,
+}
+
+impl DateRange {
+    /// Builds a range from `first` to `last`, with an open end for `None`.
+    /// Returns `None` when both ends are open.
+    pub fn between(first: Option<NaiveDate>, last: Option<NaiveDate>) -> Option<DateRange> {
+        if first.is_none() && last.is_none() {
+            return None;
+        }
+        Some(DateRange {
+            first: first.unwrap_or(NaiveDate::MIN),
+            last: last.unwrap_or(NaiveDate::MAX),
+        })
+    }
+
+    /// Returns the first day, or `None` when the range has no start.
+    pub fn start(&self) -> Option<NaiveDate> {
+        (self.first != NaiveDate::MIN).then_some(self.first)
+    }
+
+    /// Returns the last day, or `None` when the range has no end.
+    pub fn end(&self) -> Option<NaiveDate> {
+        (self.last != NaiveDate::MAX).then_some(self.last)
+    }
+
+    /// Describes the range in words: `2024-03-01 … 2024-03-31`, `from
+    /// 2024-03-01` or `until 2024-03-31`.
+    pub fn describe(&self) -> String {
+        match (self.start(), self.end()) {
+            (Some(first), Some(last)) => format!("{first} … {last}"),
+            (Some(first), None) => format!("from {first}"),
+            (None, Some(last)) => format!("until {last}"),
+            (None, None) => "all dates".to_string(),
+        }
+    }
+}
+
+/// Reads a date range from two `YYYY-MM-DD` texts, as date inputs give
+/// them. Either may be empty for an open end; both empty gives `Ok(None)`.
+/// A range whose first day is after its last is an error.
+///
+/// ```
+/// use service_kpis::core::settings::parse_date_range;
+/// let from_march = parse_date_range("2024-03-01", "").unwrap().unwrap();
+/// assert_eq!(from_march.describe(), "from 2024-03-01");
+/// assert!(parse_date_range("2024-03-02", "2024-03-01").is_err());
+/// ```
+pub fn parse_date_range(first: &str, last: &str) -> Result<Option<DateRange>, String> {
+    let day = |text: &str, which: &str| -> Result<Option<NaiveDate>, String> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| {
+                let text = crate::core::problem::quoted(text);
+                format!("date range: {which} date \"{text}\" is not a date (expected YYYY-MM-DD)")
+            })
+    };
+    let (first, last) = (day(first, "first")?, day(last, "last")?);
+    if let (Some(first), Some(last)) = (first, last) {
+        if first > last {
+            return Err(format!(
+                "date range: the first day {first} is after the last day {last}"
+            ));
+        }
+    }
+    Ok(DateRange::between(first, last))
 }
 
 impl Settings {
@@ -403,5 +475,44 @@ mod tests {
 
         assert!(error.contains("version 9 is not supported"), "{error}");
         assert!(settings_from_json("not json", &Settings::new("UTC", june()), &[]).is_err());
+    }
+}
+
+#[cfg(test)]
+mod date_range_tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn either_end_of_a_range_may_be_open() {
+        // "From" alone used to be refused with "set both the first and
+        // the last day, or neither".
+        let from = parse_date_range("2024-04-01", " ").unwrap().unwrap();
+        let until = parse_date_range("", "2024-03-31").unwrap().unwrap();
+
+        assert_eq!((from.start(), from.end()), (Some(day("2024-04-01")), None));
+        assert_eq!(
+            (until.start(), until.end()),
+            (None, Some(day("2024-03-31")))
+        );
+        assert_eq!(until.describe(), "until 2024-03-31");
+        assert_eq!(parse_date_range("", ""), Ok(None));
+    }
+
+    #[test]
+    fn reversed_or_bad_range_is_an_error() {
+        assert_eq!(
+            parse_date_range("2024-04-02", "2024-04-01"),
+            Err(
+                "date range: the first day 2024-04-02 is after the last day 2024-04-01".to_string()
+            )
+        );
+        assert_eq!(
+            parse_date_range("April", ""),
+            Err("date range: first date \"April\" is not a date (expected YYYY-MM-DD)".to_string())
+        );
     }
 }

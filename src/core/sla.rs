@@ -349,8 +349,9 @@ fn attainment_definition(
     }
     if disagreements > 0 {
         definition = format!(
-            "{definition}; the export's own SLA status disagrees on {disagreements} \
-             tickets (listed as problems)"
+            "{definition}; the export's own SLA status disagrees on {} (listed as \
+             problems)",
+            format::count_of(disagreements, "ticket", "tickets")
         );
     }
     definition
@@ -841,7 +842,8 @@ mod report_tests {
 
         let sla = figure(&report, Kpi::SlaFirstResponse);
         assert_eq!(sla.value, Some(50.0));
-        assert!(sla.definition.contains("disagrees on 1 tickets"));
+        // One ticket: singular, where it used to read "1 tickets".
+        assert!(sla.definition.contains("disagrees on 1 ticket (listed"));
         let warnings: Vec<_> = report
             .problems
             .iter()

@@ -143,7 +143,12 @@ fn undated_note(undated: usize) -> String {
     if undated == 0 {
         return String::new();
     }
-    format!("; {undated} responses without an answer time count in the total only")
+    let (responses, count) = if undated == 1 {
+        ("1 response", "counts")
+    } else {
+        (&*format!("{undated} responses"), "count")
+    };
+    format!("; {responses} without an answer time {count} in the total only")
 }
 
 /// CSAT: satisfied responses ÷ all responses × 100, in percent.
@@ -625,9 +630,11 @@ mod tests {
     fn responses_without_answer_time_are_named() {
         let report = report_of(nps_scores(&[9.0]), None, &settings());
 
+        // One response: singular, where it used to read "1 responses
+        // without an answer time count".
         let definition = &figure(&report, Kpi::Nps).definition;
         assert!(
-            definition.contains("1 responses without an answer time"),
+            definition.contains("; 1 response without an answer time counts in the total only"),
             "{definition}"
         );
     }

@@ -871,8 +871,10 @@ pub fn resolved(tickets: &[&TicketFacts], context: &Context) -> Figure {
     let mut definition = "tickets resolved or closed, by resolution date".to_string();
     if undated > 0 {
         definition = format!(
-            "{definition}; {undated} resolved or closed without a date are counted \
-             in the total only, not in periods or ranges"
+            "{definition}; {} resolved or closed without a date {} counted in the \
+             total only, not in periods or ranges",
+            format::count_of(undated, "ticket", "tickets"),
+            if undated == 1 { "is" } else { "are" }
         );
     }
     count_figure(Kpi::Resolved, count, definition, &tally, context)
@@ -1293,9 +1295,11 @@ mod tests {
 
         let resolved = figure(&report, Kpi::Resolved);
         assert_eq!(resolved.value, Some(2.0));
+        // Singular for one ticket, where it used to read "1 resolved or
+        // closed without a date are counted".
         assert!(resolved
             .definition
-            .contains("1 resolved or closed without a date"));
+            .contains("1 ticket resolved or closed without a date is counted"));
     }
 
     #[test]

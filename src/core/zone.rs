@@ -55,9 +55,50 @@ impl Time {
     }
 }
 
+/// Describes what is wrong with a time zone name typed by the user, for
+/// the page to show next to the field. Returns `None` for a known IANA
+/// name.
+///
+/// Names are matched exactly, as chrono-tz 0.10 matches them, because its
+/// case-insensitive lookup needs the `case-insensitive` feature and the
+/// `uncased` dependency. A name that differs from a known one only in
+/// case is rejected with that name as a suggestion.
+///
+/// ```
+/// use service_kpis::core::zone::zone_problem;
+/// assert_eq!(zone_problem("Europe/Paris"), None);
+/// assert_eq!(
+///     zone_problem("Mars/Phobos").as_deref(),
+///     Some("unknown time zone \"Mars/Phobos\"; using UTC — expected an IANA name such as Europe/Paris")
+/// );
+/// ```
+pub fn zone_problem(name: &str) -> Option<String> {
+    let trimmed = name.trim();
+    if trimmed.parse::<Tz>().is_ok() {
+        return None;
+    }
+    let expected = "expected an IANA name such as Europe/Paris";
+    if trimmed.is_empty() {
+        return Some(format!("no time zone given; using UTC — {expected}"));
+    }
+    let same_but_case = chrono_tz::TZ_VARIANTS
+        .iter()
+        .find(|tz| tz.name().eq_ignore_ascii_case(trimmed));
+    let quoted = crate::core::problem::quoted(trimmed);
+    Some(match same_but_case {
+        Some(tz) => format!(
+            "unknown time zone \"{quoted}\"; using UTC — expected an IANA name with \
+             its capitals, such as {}",
+            tz.name()
+        ),
+        None => format!("unknown time zone \"{quoted}\"; using UTC — {expected}"),
+    })
+}
+
 impl Zone {
     /// Finds the zone by IANA name such as `Europe/Berlin`. An unknown
-    /// name falls back to UTC and comes with a problem saying so.
+    /// name falls back to UTC and comes with a problem saying so, worded
+    /// as [`zone_problem`].
     pub fn from_name(name: &str) -> (Zone, Option<Problem>) {
         match name.trim().parse::<Tz>() {
             Ok(tz) => (
@@ -68,13 +109,12 @@ impl Zone {
                 None,
             ),
             Err(_) => {
+                let message = zone_problem(name).unwrap_or_default();
                 let problem = Problem::warning(
                     Location::file("settings"),
                     ProblemKind::Other {
-                        value: name.to_string(),
-                        message: "unknown time zone; times without an offset are read \
-                                  as UTC (expected an IANA name such as Europe/Berlin)"
-                            .to_string(),
+                        value: "time zone".to_string(),
+                        message,
                     },
                 );
                 (Zone::utc(), Some(problem))
@@ -286,6 +326,44 @@ mod tests {
 
         assert_eq!(zone.name(), "UTC");
         assert!(problem.is_some());
+    }
+
+    #[test]
+    fn unknown_zone_names_are_explained_in_plain_words() {
+        // These were all taken as UTC without a word on the page.
+        assert_eq!(
+            zone_problem("Mars/Phobos").as_deref(),
+            Some(
+                "unknown time zone \"Mars/Phobos\"; using UTC — expected an IANA \
+                 name such as Europe/Paris"
+            )
+        );
+        assert_eq!(
+            zone_problem("europe/paris").as_deref(),
+            Some(
+                "unknown time zone \"europe/paris\"; using UTC — expected an IANA \
+                 name with its capitals, such as Europe/Paris"
+            )
+        );
+        assert!(zone_problem("+02:00").is_some_and(|m| m.contains("\"+02:00\"")));
+        assert_eq!(
+            zone_problem("").as_deref(),
+            Some("no time zone given; using UTC — expected an IANA name such as Europe/Paris")
+        );
+        assert_eq!(zone_problem(" Europe/Paris "), None);
+    }
+
+    #[test]
+    fn unknown_zone_problem_reads_as_the_field_message() {
+        let (_, problem) = Zone::from_name("Mars/Phobos");
+
+        assert_eq!(
+            problem.map(|p| p.to_string()).as_deref(),
+            Some(
+                "settings: \"time zone\": unknown time zone \"Mars/Phobos\"; using UTC \
+                 — expected an IANA name such as Europe/Paris"
+            )
+        );
     }
 
     #[test]

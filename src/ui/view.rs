@@ -6,8 +6,6 @@
 
 use std::cmp::Ordering;
 
-use chrono::NaiveDate;
-
 use crate::core::breakdown::NONE_LABEL;
 use crate::core::business_hours::Schedule;
 use crate::core::columns::ColumnMatch;
@@ -287,31 +285,9 @@ pub fn difference_text(kpi: Kpi, difference: f64) -> String {
 }
 
 /// Reads the date range from two `<input type="date">` values (`YYYY-MM-DD`):
-/// `Ok(None)` when both are empty.
+/// `Ok(None)` when both are empty, an open end where one is empty.
 pub fn date_range(first: &str, last: &str) -> Result<Option<DateRange>, String> {
-    let (first, last) = (first.trim(), last.trim());
-    if first.is_empty() && last.is_empty() {
-        return Ok(None);
-    }
-    let day = |text: &str, which: &str| {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-            format!("date range: {which} date \"{text}\" is not a date (expected YYYY-MM-DD)")
-        })
-    };
-    if first.is_empty() || last.is_empty() {
-        return Err("date range: set both the first and the last day, or neither".to_string());
-    }
-    let range = DateRange {
-        first: day(first, "first")?,
-        last: day(last, "last")?,
-    };
-    if range.first > range.last {
-        return Err(format!(
-            "date range: the first day {} is after the last day {}",
-            range.first, range.last
-        ));
-    }
-    Ok(Some(range))
+    crate::core::settings::parse_date_range(first, last)
 }
 
 /// Problems as the page lists them: the first [`PROBLEMS_SHOWN`] one by
