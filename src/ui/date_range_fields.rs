@@ -12,7 +12,10 @@ pub fn DateRangeFields() -> impl IntoView {
     let (first_day, last_day) = state
         .settings
         .with_untracked(|settings| match settings.range {
-            Some(range) => (range.first.to_string(), range.last.to_string()),
+            Some(range) => (
+                range.start().map(|day| day.to_string()).unwrap_or_default(),
+                range.end().map(|day| day.to_string()).unwrap_or_default(),
+            ),
             None => (String::new(), String::new()),
         });
     let first = RwSignal::new(first_day);

@@ -32,7 +32,11 @@ pub fn SeriesTable() -> impl IntoView {
                     .iter()
                     .enumerate()
                     .map(|(index, figure)| {
-                        let change = format::change(row.changes.get(index).copied().flatten());
+                        let change = row
+                            .change_display
+                            .get(index)
+                            .cloned()
+                            .unwrap_or_else(|| format::change(None));
                         view! {
                             <td data-kpi=view::kpi_id(figure.kpi)>
                                 <span class="cell-value">{figure.display.clone()}</span>

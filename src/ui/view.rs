@@ -278,10 +278,7 @@ pub fn value_text(kpi: Kpi, value: f64) -> String {
 
 /// Writes a goal's difference with its sign, e.g. `+3.2 %` or `-5 m`.
 pub fn difference_text(kpi: Kpi, difference: f64) -> String {
-    let sign = if difference < 0.0 { "-" } else { "+" };
-    let magnitude = value_text(kpi, difference.abs());
-    // NPS values carry their own "+", which would double the sign.
-    format!("{sign}{}", magnitude.trim_start_matches('+'))
+    format::goal_difference(kpi, difference)
 }
 
 /// Reads the date range from two `<input type="date">` values (`YYYY-MM-DD`):
