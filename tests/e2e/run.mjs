@@ -9,12 +9,13 @@
 // value. Screenshots go to tests/e2e/out/. The last line of output is
 // "N passed, M failed"; the exit status is 1 when any check failed.
 
-import { createServer } from "node:http";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, extname, join, normalize, resolve, sep } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+
+import { CHROMIUM, CHROMIUM_FLAGS, blockOutside, serve } from "./harness.mjs";
 
 const testDir = dirname(fileURLToPath(import.meta.url));
 const root = resolve(testDir, "..", "..");
@@ -22,32 +23,8 @@ const realData = join(root, "..", "shared", "data", "real");
 const cases = join(root, "..", "shared", "cases");
 const outDir = join(testDir, "out");
 
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-dev-shm-usage",
-];
 // Long enough for the largest real export on a slow shared machine.
 const LOAD_TIMEOUT_MS = 60_000;
-
-const MIME = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-};
 
 let passed = 0;
 let failed = 0;
@@ -66,29 +43,6 @@ function check(name, ok, detail = "") {
 /** Checks that `actual` equals `expected`, showing both on failure. */
 function checkEqual(name, actual, expected) {
   check(name, actual === expected, `got ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
-}
-
-/** Serves `dir` on a free port of 127.0.0.1 and resolves to the server. */
-function serve(dir) {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url, "http://127.0.0.1").pathname);
-    const file = normalize(join(dir, path.endsWith("/") ? `${path}index.html` : path));
-    if (!file.startsWith(dir + sep) && file !== dir) {
-      response.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = readFileSync(file);
-      response.writeHead(200, {
-        "content-type": MIME[extname(file)] ?? "application/octet-stream",
-        "cache-control": "no-store",
-      });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end("not found");
-    }
-  });
-  return new Promise((done) => server.listen(0, "127.0.0.1", () => done(server)));
 }
 
 /** Returns the text of the element with `testId`, or null without one. */
@@ -137,20 +91,13 @@ async function main() {
   const server = await serve(dist);
   const base = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-  const outside = [];
+  let outside = [];
   const consoleErrors = [];
   const cspViolations = [];
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     // Every request that is not to our own server is blocked and recorded.
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(base)) {
-        return route.continue();
-      }
-      outside.push(url);
-      return route.abort();
-    });
+    outside = await blockOutside(context, base);
     const page = await context.newPage();
     page.on("console", (message) => {
       const text = message.text();
