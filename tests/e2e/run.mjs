@@ -852,7 +852,7 @@ async function countsAndNarrowFields(context, base) {
 
   await page.setViewportSize({ width: 390, height: 844 });
   const zone = await page.getByTestId("setting-time-zone").boundingBox();
-  const form = await page.locator(".settings-grid").boundingBox();
+  const form = await page.locator("form.settings-grid").boundingBox();
   const zoneRight = zone.x + zone.width;
   const formRight = form.x + form.width;
   check("time-zone field inside the settings at 390 px", zoneRight <= formRight + 0.5, `field ends at ${zoneRight}, settings at ${formRight}`);
