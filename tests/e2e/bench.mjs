@@ -2,9 +2,9 @@
 // built page, in headless Chromium.
 //
 // Usage: node tests/e2e/bench.mjs DIST_DIR [ROWS] [RUNS]
-//   ROWS  tickets to generate (default 100000) with the shared generator
-//         ../shared/bench/gen_tickets.py (a Zendesk-style export, about
-//         150 bytes a row); the file is cached under the system temp dir.
+//   ROWS  tickets to generate (default 100000) as a Zendesk-style export
+//         of about 150 bytes a row. The file is kept in the system temp
+//         folder and reused by later runs.
 //   RUNS  timed runs, each in a fresh browser context (default 3).
 //
 // Each run starts when the file is set on the file input (the input's

@@ -8,7 +8,7 @@ import { extname, join, normalize, sep } from "node:path";
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 // Without the background-networking flags Chromium tries to reach Google's
-// hosts at start-up, which this machine's closed network refuses.
+// hosts at start-up, and those requests fail on a machine without internet.
 export const CHROMIUM_FLAGS = [
   "--headless",
   "--no-sandbox",
