@@ -894,9 +894,12 @@ impl FileLoader {
                 )
             } else if self.options.agent_names.is_empty() {
                 (
-                    String::new(),
-                    "no sender type or inbound column: list the agents' names in \
-                     the file's settings to measure replies",
+                    Some(header_of(Role::Author))
+                        .filter(|header| !header.is_empty())
+                        .unwrap_or_else(|| "senders".to_string()),
+                    "no sender type or inbound column, so every author counts as \
+                     a customer: list the agents' names under Message logs to \
+                     measure replies",
                 )
             } else {
                 (
@@ -1742,6 +1745,22 @@ mod tests {
             vec![Sender::Customer, Sender::Agent, Sender::Agent]
         );
         assert_eq!(file.tickets[0].first_response_at, utc(2024, 1, 1, 9, 30));
+    }
+
+    #[test]
+    fn missing_sender_column_note_names_a_column() {
+        // This note once began with an empty column name (": no sender
+        // type …") and sent the user to settings the file does not have.
+        let text = "conversation_id,message_id,sender_name,created_at\n\
+                    C1,1,Pat,2024-01-01T09:00:00Z\n";
+
+        let file = load_with("m.csv", text.as_bytes(), ReadOptions::default());
+
+        assert!(has_note(
+            &file,
+            "sender_name",
+            "list the agents' names under Message logs"
+        ));
     }
 
     #[test]

@@ -760,14 +760,16 @@ mod report_tests {
     #[test]
     fn case_14_resolution_without_targets_has_no_data() {
         // The policy sets first-reply targets only, and the file has no
-        // SLA status column.
+        // SLA status column. The reason once read "no SLA policy set",
+        // although a policy was set.
         let report = case_14();
 
         let sla = figure(&report, Kpi::SlaResolution);
         assert_eq!(sla.value, None);
+        assert_eq!(left_out(sla, "no SLA target for its priority"), 6);
         assert_eq!(
             left_out(sla, "no SLA policy set and no SLA status in the export"),
-            6
+            0
         );
     }
 

@@ -453,7 +453,9 @@ impl TicketSla<'_> {
             .rule_for(self.ticket.dims.priority.as_deref())
             .and_then(|rule| rule.target(metric));
         let Some(target) = target else {
-            let skip = if policy.covers(metric) {
+            // A policy whose rules set no target of this kind still is a
+            // policy: the ticket lacks a target, not the report a policy.
+            let skip = if policy.covers(metric) || !policy.rules.is_empty() {
                 Skip::NoSlaTarget
             } else {
                 Skip::NoSlaPolicy
