@@ -78,6 +78,17 @@ impl Schedule {
     /// Describes the schedule for figure definitions, such as
     /// `Mon–Fri 09:00–17:00, Europe/Berlin, 3 holidays`.
     pub fn describe(&self) -> String {
+        match self.time_zone.trim().parse::<Tz>() {
+            Ok(_) => self.describe_in(&self.time_zone),
+            // The clock falls back to UTC for an unknown zone, so the text
+            // must name UTC, not the zone that was typed.
+            Err(_) => self.describe_in(&format!("UTC (unknown time zone \"{}\")", self.time_zone)),
+        }
+    }
+
+    /// Describes the working hours and holidays with `zone` as the time
+    /// zone's text.
+    fn describe_in(&self, zone: &str) -> String {
         let mut days = Vec::new();
         let mut first = 0;
         while first < 7 {
@@ -115,7 +126,7 @@ impl Schedule {
             1 => "1 holiday".to_string(),
             count => format!("{count} holidays"),
         };
-        format!("{days}, {}, {holidays}", self.time_zone)
+        format!("{days}, {zone}, {holidays}")
     }
 }
 
@@ -794,6 +805,22 @@ mod tests {
         let counted = minutes(&office, "2024-06-05T15:00:00Z", "2024-06-28T10:00:00Z");
 
         assert_eq!(counted, 131.0 * 60.0);
+    }
+
+    #[test]
+    fn describe_names_utc_for_unknown_zone() {
+        // A typo in the zone once left "Europe/Berlinx" in the description
+        // while the hours were read as UTC.
+        let office = Schedule::weekdays(
+            "Office",
+            "Europe/Berlinx",
+            &[WorkInterval::hours((9, 0), (17, 0))],
+        );
+
+        assert_eq!(
+            office.describe(),
+            "Mon–Fri 09:00–17:00, UTC (unknown time zone \"Europe/Berlinx\"), no holidays"
+        );
     }
 
     #[test]
