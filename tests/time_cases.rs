@@ -77,6 +77,9 @@ fn case_02_business_hours_skip_the_weekend() {
     assert_close(median, 37.5 * MIN, 1e-6, "business median");
     assert_close(mean, 33.75 * MIN, 1e-6, "business mean");
     assert!(frt.definition.contains("business"), "{}", frt.definition);
+    // The file has no status or resolution column, so resolved tickets
+    // cannot be counted. This figure once read 0.
+    assert_no_data(figure(&report, Kpi::Resolved));
 
     let report = build(&[file], &berlin_office_hours(Clock::Calendar));
     let frt = figure(&report, Kpi::FirstResponseTime);

@@ -868,6 +868,10 @@ pub fn resolved(tickets: &[&TicketFacts], context: &Context) -> Figure {
         } else if ticket.is_resolved() {
             count += 1;
             undated += 1;
+        } else if ticket.state_untracked {
+            // Without a status or resolution column the export cannot say
+            // whether the ticket was resolved, so it is not counted as 0.
+            tally.add(Skip::NoResolutionColumn);
         }
     }
     let mut definition = "tickets resolved or closed, by resolution date".to_string();
