@@ -28,7 +28,7 @@ use crate::core::settings::Settings;
 use crate::core::stats;
 use crate::core::zone::{Reading, Zone};
 
-/// Who sent a message.
+/// The sender of a message.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Sender {
     Customer,

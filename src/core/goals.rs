@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::report::{Figure, Kpi, Unit};
 use crate::core::settings::Period;
 
-/// Which way a KPI should move.
+/// The direction in which a KPI improves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Direction {
     HigherIsBetter,

@@ -47,7 +47,7 @@ const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 /// counted in one problem at the end of the file.
 const MAX_DECODING_PROBLEMS: usize = 20;
 
-/// How the text of a file was decoded.
+/// The text encoding a file was decoded with.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TextEncoding {
     #[default]

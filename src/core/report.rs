@@ -632,7 +632,7 @@ impl<'r, 'a> Records<'r, 'a> {
     }
 }
 
-/// Why a record was left out of a figure.
+/// The reason a record was left out of a figure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Skip {
     NoReply,

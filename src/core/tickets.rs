@@ -25,7 +25,7 @@ use crate::core::sla::{self, SlaCheck, SlaEnd, SlaMetric, SlaOutcome, SlaSource,
 use crate::core::stats;
 use crate::core::zone::{local_text, FieldReader, Time};
 
-/// Where a duration came from.
+/// The source of a duration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
     /// The difference of two timestamps of the export.
@@ -34,7 +34,7 @@ pub enum Source {
     Column,
 }
 
-/// How a ticket's first-contact outcome was decided.
+/// The rule that decided a ticket's first-contact outcome.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FcrSource {
     /// The export's explicit flag.
